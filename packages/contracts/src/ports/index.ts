@@ -1,0 +1,3 @@
+export * from './access-network';
+export * from './holiday-calendar';
+export * from './notifier';
