@@ -1,0 +1,1 @@
+export type { TakenIps } from './taken.js';
