@@ -16,4 +16,5 @@ export type {
   TakenCheckFailed,
 } from './errors.js';
 export * from './ipv4/index.js';
+export * from './remap/index.js';
 export * from './taken/index.js';
