@@ -1,0 +1,2 @@
+export * from './access-network-conformance';
+export * from './in-memory-access-network';
