@@ -1,0 +1,55 @@
+import { err, ok, type Result } from 'neverthrow';
+import type { BillingError } from '../errors';
+import { readAmount, readArray, readCurrency, readEnum } from '../validation/read';
+import { type CurrencyCode, minorUnits } from './currency';
+import { Dec } from './decimal';
+import { ROUNDING_MODES, type RoundingMode, roundDec } from './rounding';
+
+/** Formats a decimal in the currency's minor unit ("60.00", CLP "1500"). */
+export function formatDec(value: Dec, currency: CurrencyCode): string {
+  return value.toFixed(minorUnits(currency));
+}
+
+export interface RoundMoneyInput {
+  /** Any non-negative decimal string, with up to 12 decimals. */
+  readonly amount: string;
+  readonly currency: CurrencyCode;
+  readonly rounding?: RoundingMode;
+}
+
+/** Rounds an exact amount to the currency's minor unit (half-up unless told otherwise). */
+export function roundMoney(input: RoundMoneyInput): Result<string, BillingError> {
+  return readCurrency(input?.currency, 'currency').andThen((currency) =>
+    readEnum(input.rounding ?? 'half-up', 'rounding', ROUNDING_MODES).andThen((mode) =>
+      readAmount(input.amount, 'amount').map((d) =>
+        formatDec(roundDec(d, minorUnits(currency), mode), currency),
+      ),
+    ),
+  );
+}
+
+/** Validates an amount in a currency and returns it normalised ("60" → "60.00"); more decimals than the currency has is an error. */
+export function parseMoney(
+  amount: unknown,
+  currency: CurrencyCode,
+  field = 'amount',
+): Result<string, BillingError> {
+  return readCurrency(currency, 'currency').andThen((c) =>
+    readAmount(amount, field, minorUnits(c)).map((d) => formatDec(d, c)),
+  );
+}
+
+/** Sum of amounts in one currency. */
+export function sumMoney(amounts: readonly string[], currency: CurrencyCode): Result<string, BillingError> {
+  return readCurrency(currency, 'currency').andThen((c) =>
+    readArray(amounts, 'amounts').andThen((list) => {
+      let total = new Dec(0);
+      for (let i = 0; i < list.length; i++) {
+        const r = readAmount(list[i], `amounts[${i}]`, minorUnits(c));
+        if (r.isErr()) return err(r.error);
+        total = total.plus(r.value);
+      }
+      return ok(formatDec(total, c));
+    }),
+  );
+}

@@ -1,0 +1,2 @@
+// fast-check arbitraries for @isp/billing (optional peer dependency: fast-check).
+export * from './arbitraries';
