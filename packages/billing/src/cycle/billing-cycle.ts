@@ -47,6 +47,10 @@ export function cycleCore(
   if (s.periodReference === 'issue-date') {
     const next = shiftMonth(year, month, 1);
     period = { start: closing, end: clampedDate(next.year, next.month, s.closingDay) };
+  } else if (s.periodReference === 'from-due-date') {
+    const d = parseYmd(dueDate)!;
+    const next = shiftMonth(d.year, d.month, 1);
+    period = { start: dueDate, end: clampedDate(next.year, next.month, s.dueDay) };
   } else {
     const d = parseYmd(dueDate)!;
     const prev = shiftMonth(d.year, d.month, -1);

@@ -5,10 +5,16 @@ import { optional, readBoolean, readDay, readEnum, readInteger, readObject } fro
 /**
  * Period an invoice refers to (M6):
  * - `due-date`: from the (clamped) due day of the previous month to the day before the due date;
- * - `issue-date`: from the closing (issue) date for one month.
+ * - `issue-date`: from the closing (issue) date for one month;
+ * - `from-due-date`: prepaid from the due date for one month (WispHub PREPAGO: issue 25 Aug, due 1 Sep,
+ *   period 1–30 Sep).
  */
-export type PeriodReference = 'due-date' | 'issue-date';
-export const PERIOD_REFERENCES: readonly PeriodReference[] = Object.freeze(['due-date', 'issue-date']);
+export type PeriodReference = 'due-date' | 'issue-date' | 'from-due-date';
+export const PERIOD_REFERENCES: readonly PeriodReference[] = Object.freeze([
+  'due-date',
+  'issue-date',
+  'from-due-date',
+]);
 
 export interface BillingCycleSettings {
   /** Day of the month the invoice is issued ("fechamento"), 1–31, clamped to the month's last day. */

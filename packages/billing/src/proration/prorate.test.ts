@@ -1,7 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import { prorate } from './prorate';
 
-type Row = [id: string, price: string, period: [string, string], billed: [string, string], act: string, c30: string];
+type Row = [
+  id: string,
+  price: string,
+  period: [string, string],
+  billed: [string, string],
+  act: string,
+  c30: string,
+];
 
 // billing-rules.md §8.1
 const rows: Row[] = [
@@ -16,7 +23,12 @@ const rows: Row[] = [
 
 describe('prorate (V01–V06)', () => {
   test.each(rows)('%s', (_id, price, [ps, pe], [bs, be], act, c30) => {
-    const base = { price, currency: 'BRL' as const, period: { start: ps, end: pe }, billed: { start: bs, end: be } };
+    const base = {
+      price,
+      currency: 'BRL' as const,
+      period: { start: ps, end: pe },
+      billed: { start: bs, end: be },
+    };
     expect(prorate(base)._unsafeUnwrap().amount).toBe(act);
     expect(prorate({ ...base, convention: '30-day' })._unsafeUnwrap().amount).toBe(c30);
   });
