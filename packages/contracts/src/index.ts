@@ -1,4 +1,11 @@
+export * from './contract';
+export * from './customers';
+export * from './desired-state/desired-access';
 export * from './desired-state/render-access-plan';
 export * from './desired-state/validate-desired-access';
 export * from './errors';
+export { addDays, type LocalDate } from './internal/local-date';
+export * from './ladder';
+export * from './lifecycle';
+export * from './plans';
 export * from './ports';

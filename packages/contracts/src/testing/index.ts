@@ -1,2 +1,3 @@
 export * from './access-network-conformance';
+export * from './fixed-holiday-calendar';
 export * from './in-memory-access-network';

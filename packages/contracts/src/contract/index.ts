@@ -1,0 +1,2 @@
+export * from './create-contract';
+export * from './types';

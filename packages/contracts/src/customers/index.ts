@@ -1,0 +1,4 @@
+export * from './address';
+export * from './customer';
+export * from './portal-password';
+export * from './tax-id';
