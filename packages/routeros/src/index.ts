@@ -1,0 +1,5 @@
+export * from './errors.js';
+export * from './normalize/index.js';
+export * from './plan/index.js';
+export * from './resources/index.js';
+export * from './transport/index.js';

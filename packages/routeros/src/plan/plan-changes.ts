@@ -1,0 +1,356 @@
+import type { AccessNetworkError } from '@isp/contracts';
+import { unsafeWrite } from '../errors.js';
+import { formatBits } from '../normalize/bits.js';
+import { menuOf } from '../resources/menus.js';
+import type { ResourceDescriptor } from '../resources/resource-descriptor.js';
+import type { Change, Phase } from './change.js';
+import type { DesiredEntry } from './desired-entry.js';
+import { createOwnership, type OwnedMarker, type Ownership } from './ownership.js';
+import { type Row, rowsOf, type Snapshot } from './snapshot.js';
+
+/** Live sessions to drop when an account changes or goes: session menu and the property holding the user. */
+export const SESSION_LINKS: Readonly<Record<string, readonly { path: string; field: string }[]>> = {
+  '/ppp/secret': [{ path: '/ppp/active', field: 'name' }],
+  '/ip/hotspot/user': [
+    { path: '/ip/hotspot/active', field: 'user' },
+    { path: '/ip/hotspot/cookie', field: 'user' },
+  ],
+};
+
+export interface PlanScope {
+  /** Subscribers whose owned entries may change: `all` (reconcile) or the synced ones. */
+  readonly subscribers: ReadonlySet<string> | 'all';
+  /** Remove owned infrastructure that is not desired (reconcile). */
+  readonly removeInfrastructure: boolean;
+  /** Subscribers never touched (their desired access was invalid). */
+  readonly untouchable: ReadonlySet<string>;
+}
+
+export interface PlanResult {
+  readonly changes: readonly Change[];
+  /** Subscribers with owned entries in the snapshot (before the plan). */
+  readonly subscribersWithEntries: ReadonlySet<string>;
+  /** Subscribers whose changes were refused while planning (e.g. a foreign entry holds their name). */
+  readonly failures: ReadonlyMap<string, AccessNetworkError>;
+  readonly infrastructureFailures: readonly AccessNetworkError[];
+}
+
+export interface PlanOptions {
+  readonly routerId: string;
+  readonly prefix: string;
+}
+
+const ITEM_ID = /^\*[0-9A-Fa-f]{1,16}$/;
+
+/** Whether a row carries a usable `.id` (rows without one can be neither changed nor removed). */
+export function hasItemId(row: Row): boolean {
+  return typeof row['.id'] === 'string' && ITEM_ID.test(row['.id']);
+}
+
+interface OwnedRow {
+  readonly row: Row;
+  readonly identity: string;
+  readonly subscriberId: string | null;
+}
+
+function ownedIdentity(
+  menu: ResourceDescriptor,
+  row: Row,
+  ownership: Ownership,
+): { identity: string; marker: OwnedMarker | null } | null {
+  if (row['dynamic'] === 'true' || row['dynamic'] === 'yes') return null;
+  if (!hasItemId(row)) return null;
+  if (menu.ownership === 'comment') {
+    const comment = row['comment'];
+    const marker = ownership.parseComment(comment);
+    return marker === null || comment === undefined ? null : { identity: comment, marker };
+  }
+  const name = row['name'];
+  return ownership.ownsName(name) && name !== undefined ? { identity: name, marker: null } : null;
+}
+
+/** Whether a row carries our ownership marker (comment marker or owned name). */
+export function isOwnedRow(path: string, row: Row, prefix: string): boolean {
+  return ownedIdentity(menuOf(path), row, createOwnership(prefix)) !== null;
+}
+
+/** Compares desired fields with a row; the differing field names. */
+export function differingFields(
+  menu: ResourceDescriptor,
+  desired: Readonly<Record<string, string>>,
+  row: Row,
+): string[] {
+  const out: string[] = [];
+  for (const [field, value] of Object.entries(desired)) {
+    const spec = menu.fields[field];
+    if (spec === undefined) continue;
+    const actual = row[field];
+    if (actual === undefined && spec.secret === true) continue;
+    const have = spec.normalise(actual ?? spec.default ?? '');
+    if (spec.normalise(value) !== have) out.push(field);
+  }
+  return out;
+}
+
+function showValue(field: string, value: string, menu: ResourceDescriptor): string {
+  const spec = menu.fields[field];
+  if (spec?.secret === true) return '***';
+  const normal = spec === undefined ? value : spec.normalise(value);
+  if (/^\d+\/\d+$/.test(normal)) {
+    const [up, down] = normal.split('/').map(Number);
+    return `${formatBits(up ?? 0)}/${formatBits(down ?? 0)}`;
+  }
+  return normal === '' ? '""' : normal;
+}
+
+function describeDiff(
+  menu: ResourceDescriptor,
+  fields: readonly string[],
+  desired: Record<string, string>,
+  row: Row,
+): string {
+  return fields
+    .map((field) => {
+      const spec = menu.fields[field];
+      if (spec?.secret === true) return `${field} differs`;
+      const before = row[field] ?? spec?.default ?? '';
+      return `${field} differs (${showValue(field, before, menu)} → ${showValue(field, desired[field] ?? '', menu)})`;
+    })
+    .join('; ');
+}
+
+function secretFieldsOf(menu: ResourceDescriptor, fields: Readonly<Record<string, string>>): string[] {
+  return Object.keys(fields).filter((field) => menu.fields[field]?.secret === true);
+}
+
+function chainAnchor(
+  rows: readonly Row[],
+  chain: string | undefined,
+  placement: DesiredEntry['placement'],
+  prefix: string,
+  path: string,
+): string | undefined {
+  for (const row of rows) {
+    if (row['chain'] !== chain) continue;
+    if (row['dynamic'] === 'true' || row['dynamic'] === 'yes' || !hasItemId(row)) continue;
+    if (placement === 'before-fasttrack') {
+      if (row['action'] === 'fasttrack-connection') return row['.id'];
+      continue;
+    }
+    if (!isOwnedRow(path, row, prefix)) return row['.id'];
+  }
+  return undefined;
+}
+
+/**
+ * The pure planner (X1): desired entries + a router snapshot → the changes that make the router's owned
+ * entries equal the desired ones. It never plans a change to an entry without our ownership marker; kicks
+ * only target live sessions of accounts we own.
+ */
+export function planChanges(
+  entries: readonly DesiredEntry[],
+  snapshot: Snapshot,
+  scope: PlanScope,
+  options: PlanOptions,
+): PlanResult {
+  const ownership = createOwnership(options.prefix);
+  const inScope = (subscriberId: string | null): boolean =>
+    subscriberId === null
+      ? true
+      : !scope.untouchable.has(subscriberId) &&
+        (scope.subscribers === 'all' || scope.subscribers.has(subscriberId));
+
+  // Index owned rows by path + identity, and foreign unique values.
+  const owned = new Map<string, Map<string, OwnedRow[]>>();
+  const subscribersWithEntries = new Set<string>();
+  const paths = new Set<string>([...snapshot.menus.keys(), ...entries.map((e) => e.path)]);
+  for (const path of paths) {
+    const menu = menuOf(path);
+    if (menu.kind !== 'config') continue;
+    const byIdentity = new Map<string, OwnedRow[]>();
+    for (const row of rowsOf(snapshot, path)) {
+      const found = ownedIdentity(menu, row, ownership);
+      if (found === null) continue;
+      const subscriberId = found.marker?.kind === 'subscriber' ? found.marker.subscriberId : null;
+      if (subscriberId !== null) subscribersWithEntries.add(subscriberId);
+      const list = byIdentity.get(found.identity) ?? [];
+      list.push({ row, identity: found.identity, subscriberId });
+      byIdentity.set(found.identity, list);
+    }
+    owned.set(path, byIdentity);
+  }
+
+  const changes: Change[] = [];
+  const failures = new Map<string, AccessNetworkError>();
+  const infrastructureFailures: AccessNetworkError[] = [];
+  const matched = new Set<Row>();
+  const kickUsers = new Map<string, { subscriberId: string | null; users: Set<string>; reason: string }>();
+  const addKick = (
+    path: string,
+    subscriberId: string | null,
+    user: string | undefined,
+    reason: string,
+  ): void => {
+    if (user === undefined || user === '') return;
+    const key = `${path}\u0000${subscriberId ?? ''}`;
+    const entry = kickUsers.get(key) ?? { subscriberId, users: new Set<string>(), reason };
+    entry.users.add(user);
+    kickUsers.set(key, entry);
+  };
+  const fail = (subscriberId: string | null, error: AccessNetworkError): void => {
+    if (subscriberId === null) infrastructureFailures.push(error);
+    else if (!failures.has(subscriberId)) failures.set(subscriberId, error);
+  };
+
+  // Desired entries: create or converge.
+  const desiredIdentities = new Map<string, Set<string>>();
+  for (const entry of entries) {
+    if (!inScope(entry.subscriberId)) continue;
+    const menu = menuOf(entry.path);
+    const identities = desiredIdentities.get(entry.path) ?? new Set<string>();
+    if (identities.has(entry.identity)) continue;
+    identities.add(entry.identity);
+    desiredIdentities.set(entry.path, identities);
+    const phase: Phase = entry.subscriberId === null ? 0 : 1;
+    const existing = owned.get(entry.path)?.get(entry.identity)?.[0];
+    if (existing === undefined) {
+      const conflict = (menu.unique ?? []).find((fields) =>
+        rowsOf(snapshot, entry.path).some(
+          (row) =>
+            ownedIdentity(menu, row, ownership) === null &&
+            row['dynamic'] !== 'true' &&
+            fields.every((f) => {
+              const spec = menu.fields[f];
+              const norm = spec?.normalise ?? ((v: string) => v);
+              return norm(row[f] ?? spec?.default ?? '') === norm(entry.fields[f] ?? '');
+            }),
+        ),
+      );
+      if (conflict !== undefined) {
+        const value = conflict.map((f) => entry.fields[f] ?? '').join(' ');
+        fail(
+          entry.subscriberId,
+          unsafeWrite(
+            options.routerId,
+            'not-owned',
+            `${entry.path} ${value}`,
+            `${entry.path} already holds ${conflict.join('+')} "${value}" in an entry we do not own; adopt it or rename it`,
+          ),
+        );
+        continue;
+      }
+      const placeBefore =
+        entry.placement === undefined
+          ? undefined
+          : chainAnchor(
+              rowsOf(snapshot, entry.path),
+              entry.fields['chain'],
+              entry.placement,
+              options.prefix,
+              entry.path,
+            );
+      changes.push({
+        subscriberId: entry.subscriberId,
+        operation: 'create',
+        path: entry.path,
+        key: entry.identity,
+        fields: entry.fields,
+        secretFields: secretFieldsOf(menu, entry.fields),
+        ...(placeBefore === undefined ? {} : { placeBefore }),
+        reason: 'missing',
+        phase,
+      });
+      continue;
+    }
+    matched.add(existing.row);
+    const differing = differingFields(menu, entry.fields, existing.row);
+    if (differing.length > 0) {
+      const fields: Record<string, string> = {};
+      for (const field of differing) fields[field] = entry.fields[field] ?? '';
+      changes.push({
+        subscriberId: entry.subscriberId,
+        operation: 'update',
+        path: entry.path,
+        key: entry.identity,
+        id: existing.row['.id'] ?? '',
+        fields,
+        secretFields: secretFieldsOf(menu, fields),
+        reason: describeDiff(menu, differing, { ...entry.fields }, existing.row),
+        phase,
+      });
+      if (differing.some((field) => field !== 'comment')) {
+        for (const link of SESSION_LINKS[entry.path] ?? []) {
+          addKick(link.path, entry.subscriberId, existing.row['name'], 'account changed');
+          addKick(link.path, entry.subscriberId, entry.fields['name'], 'account changed');
+        }
+      }
+    } else if (entry.fields['disabled'] === 'yes') {
+      for (const link of SESSION_LINKS[entry.path] ?? []) {
+        addKick(link.path, entry.subscriberId, existing.row['name'], 'account disabled');
+      }
+    }
+  }
+
+  // Owned rows that are not desired (or duplicates): remove.
+  for (const [path, byIdentity] of owned) {
+    const wanted = desiredIdentities.get(path) ?? new Set<string>();
+    for (const [identity, rows] of byIdentity) {
+      for (const item of rows) {
+        if (matched.has(item.row)) continue;
+        const subscriberId = item.subscriberId;
+        if (
+          subscriberId === null
+            ? !scope.removeInfrastructure && !wanted.has(identity)
+            : !inScope(subscriberId)
+        )
+          continue;
+        const reason = wanted.has(identity) ? 'duplicate of an owned entry' : 'not desired';
+        changes.push({
+          subscriberId,
+          operation: 'remove',
+          path,
+          key: identity,
+          id: item.row['.id'] ?? '',
+          fields: {},
+          secretFields: [],
+          reason,
+          phase: subscriberId === null ? 3 : 1,
+        });
+        for (const link of SESSION_LINKS[path] ?? [])
+          addKick(link.path, subscriberId, item.row['name'], 'account removed');
+      }
+    }
+  }
+
+  // Kicks: live sessions of the accounts that changed or went.
+  for (const [key, { subscriberId, users, reason }] of kickUsers) {
+    const path = key.split('\u0000')[0] ?? '';
+    const field = Object.values(SESSION_LINKS)
+      .flat()
+      .find((link) => link.path === path)?.field;
+    if (field === undefined) continue;
+    for (const row of rowsOf(snapshot, path)) {
+      const user = row[field];
+      if (user === undefined || !users.has(user) || !hasItemId(row)) continue;
+      changes.push({
+        subscriberId,
+        operation: 'kick',
+        path,
+        key: user,
+        id: row['.id'] ?? '',
+        fields: {},
+        secretFields: [],
+        reason,
+        phase: 2,
+      });
+    }
+  }
+
+  // A subscriber refused while planning keeps its entries as they are.
+  const kept = changes.filter((change) => change.subscriberId === null || !failures.has(change.subscriberId));
+  const ordered = kept
+    .map((change, index) => ({ change, index }))
+    .sort((a, b) => a.change.phase - b.change.phase || a.index - b.index)
+    .map(({ change }) => change);
+  return { changes: ordered, subscribersWithEntries, failures, infrastructureFailures };
+}

@@ -1,0 +1,2 @@
+export * from './menus.js';
+export { type FieldSpec, type ResourceDescriptor, readProperties } from './resource-descriptor.js';
