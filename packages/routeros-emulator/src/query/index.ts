@@ -1,0 +1,1 @@
+export { matchesQuery, type PrintedRow, parseQuery, type QueryOp, type QueryParse } from './query';
