@@ -15,11 +15,13 @@ import type { Row, Snapshot } from './snapshot.js';
 const ROUTER = 'router-1';
 const NETWORKS = ['10.0.0.0/16'];
 
-const configArbitrary = fc.record({
-  pppoeSuspension: fc.constantFrom('profile' as const, 'disable' as const),
-  hotspotSuspension: fc.constantFrom('profile' as const, 'disable' as const),
-  notice: fc.option(fc.constant({ address: '10.0.255.10' }), { nil: undefined }),
-});
+const configArbitrary = fc
+  .record({
+    pppoeSuspension: fc.constantFrom('profile' as const, 'disable' as const),
+    hotspotSuspension: fc.constantFrom('profile' as const, 'disable' as const),
+    notice: fc.boolean(),
+  })
+  .map(({ notice, ...rest }) => (notice ? { ...rest, notice: { address: '10.0.255.10' } } : rest));
 
 /** Technicians' entries: never owned, must never be touched. */
 const FOREIGN: Snapshot = {
