@@ -75,6 +75,12 @@ export type ContractsError =
     }
   | { readonly type: 'NoFreeIp'; readonly field: string; readonly message: string }
   | {
+      readonly type: 'PendingInvoicesRemain';
+      readonly field: string;
+      readonly invoiceIds: readonly string[];
+      readonly message: string;
+    }
+  | {
       readonly type: 'BillingFailed';
       readonly field: string;
       readonly cause: { readonly type: string; readonly field?: string; readonly message: string };
@@ -203,3 +209,25 @@ export const billingFailed = (
     cause: Object.freeze({ ...cause }),
     message: `${field}: ${cause.message}`,
   });
+
+export const pendingInvoicesRemain = (
+  invoiceIds: readonly string[],
+): Extract<ContractsError, { type: 'PendingInvoicesRemain' }> =>
+  Object.freeze({
+    type: 'PendingInvoicesRemain',
+    field: 'settle',
+    invoiceIds: Object.freeze([...invoiceIds]),
+    message: `invoices still pending after settling: ${invoiceIds.join(', ')}`,
+  });
+
+/** Wraps an error of @isp/ip-policy. A release that cannot be remapped asks for a manual IP (W6). */
+export const fromIpPolicy = (
+  field: string,
+  ip: string,
+  e: { readonly type: string; readonly message: string },
+): ContractsError =>
+  e.type === 'ReleaseTargetsTaken' || e.type === 'NoMatchingRule'
+    ? manualIpRequired(field, ip, e.message)
+    : e.type === 'PoolExhausted'
+      ? noFreeIp(field, `${field}: ${e.message}`)
+      : billingFailed(field, { type: e.type, message: e.message });

@@ -1,3 +1,4 @@
+export * from './cancellation';
 export * from './contract';
 export * from './customers';
 export * from './desired-state/desired-access';
@@ -9,3 +10,4 @@ export * from './ladder';
 export * from './lifecycle';
 export * from './plans';
 export * from './ports';
+export * from './reactivation';

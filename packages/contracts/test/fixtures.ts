@@ -95,3 +95,36 @@ export const invoice = (
   status: LadderInvoice['status'] = 'open',
   contractId = 'c1',
 ): LadderInvoice => ({ id, contractId, dueDate, status });
+
+import type { Invoice } from '@isp/billing';
+
+/** A billing invoice with one service line (and an optional penalty line), MXN like the WispHub vectors. */
+export function billingInvoice(
+  id: string,
+  month: string,
+  lines: readonly { description: string; amount: string; penalty?: boolean }[],
+  contractId = 'c1',
+  status: Invoice['status'] = 'open',
+): Invoice {
+  return {
+    id,
+    key: `invoice:${contractId}:${month}-01`,
+    contractId,
+    currency: 'MXN',
+    rounding: 'half-up',
+    issueDate: `${month}-01`,
+    dueDate: `${month}-10`,
+    period: { start: `${month}-01`, end: `${month}-28` },
+    lines: lines.map((l, i) => ({
+      id: `${id}-l${i}`,
+      kind: l.penalty === true ? 'fee' : 'service',
+      effect: 'charge',
+      description: l.description,
+      amount: l.amount,
+      penalty: l.penalty === true,
+    })),
+    payments: [],
+    status,
+    terms: {},
+  };
+}

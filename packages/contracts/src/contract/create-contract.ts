@@ -209,7 +209,23 @@ export function readInvoiceSettings(
     const periodReference =
       v['periodReference'] === undefined
         ? 'due-date'
-        : yield* readEnum(v['periodReference'], `${field}.periodReference`, ['due-date', 'issue'] as const);
+        : yield* readEnum(v['periodReference'], `${field}.periodReference`, [
+            'due-date',
+            'issue-date',
+            'from-due-date',
+          ] as const);
+    const currency =
+      v['currency'] === undefined
+        ? 'BRL'
+        : yield* readEnum(v['currency'], `${field}.currency`, [
+            'BRL',
+            'MXN',
+            'COP',
+            'ARS',
+            'PEN',
+            'CLP',
+            'PYG',
+          ] as const);
     const finePercent =
       v['finePercent'] === undefined ? '2.00' : yield* readPercent(v['finePercent'], `${field}.finePercent`);
     const interestPercentPerMonth =
@@ -230,6 +246,7 @@ export function readInvoiceSettings(
       closingDay,
       dueDay,
       periodReference,
+      currency,
       finePercent,
       interestPercentPerMonth,
       firstInvoice,

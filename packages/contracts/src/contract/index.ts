@@ -1,2 +1,3 @@
+export * from './contract-billing';
 export * from './create-contract';
 export * from './types';

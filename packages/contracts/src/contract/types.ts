@@ -85,7 +85,10 @@ export interface InvoiceSettings {
   readonly closingDay: number;
   /** Day of month the invoice is due (1–31, clamped). */
   readonly dueDay: number;
-  readonly periodReference: 'due-date' | 'issue';
+  /** Billing period reference (see `@isp/billing`): by due date (default), by issue date, or prepaid from the due date. */
+  readonly periodReference: 'due-date' | 'issue-date' | 'from-due-date';
+  /** ISO 4217 currency of the invoices (default BRL). */
+  readonly currency: 'BRL' | 'MXN' | 'COP' | 'ARS' | 'PEN' | 'CLP' | 'PYG';
   /** Late fine, percent of the principal, once. */
   readonly finePercent: string;
   /** Late interest, percent per month, accrued per day. */

@@ -1,0 +1,2 @@
+export * from './cancel-contract';
+export * from './cancel-contracts';
