@@ -6,5 +6,6 @@ export default defineProject({
   test: {
     name: '@isp/routeros',
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    setupFiles: ['./test/setup/loopback-guard.ts'],
   },
 });

@@ -1,0 +1,184 @@
+import type { AccessNetworkError } from '@isp/contracts';
+import { err, ok, type Result } from 'neverthrow';
+import type { RouterError } from '../errors.js';
+import type { Change } from '../plan/change.js';
+import { differingFields, isOwnedRow } from '../plan/plan-changes.js';
+import type { Row, Snapshot } from '../plan/snapshot.js';
+import { menuOf } from '../resources/menus.js';
+import type { RouterConnection } from '../transport/router-connection.js';
+import type { RunCounters } from './counters.js';
+import { type ProgressEvent, readMenu } from './read-snapshot.js';
+import { type CustomerNetworkCheck, checkWrite } from './write-guard.js';
+
+export interface ApplyContext {
+  readonly routerId: string;
+  readonly prefix: string;
+  readonly connection: RouterConnection;
+  readonly snapshot: Snapshot;
+  /** Changes applied at once (pipelined) within a phase. */
+  readonly window: number;
+  readonly inCustomerNetworks: CustomerNetworkCheck;
+  readonly counters: RunCounters;
+  readonly onProgress: (event: ProgressEvent) => void;
+}
+
+export interface ApplyResult {
+  /** Changes that took effect. */
+  readonly applied: readonly Change[];
+  /** First failure per subscriber. */
+  readonly failures: ReadonlyMap<string, AccessNetworkError>;
+  readonly infrastructureErrors: readonly AccessNetworkError[];
+}
+
+function attributeWords(fields: Readonly<Record<string, string>>): string[] {
+  return Object.entries(fields).map(([key, value]) => `=${key}=${value}`);
+}
+
+/** The words of one change. */
+export function changeWords(change: Change, id: string | undefined = change.id): string[] {
+  switch (change.operation) {
+    case 'create':
+      return [
+        `${change.path}/add`,
+        ...attributeWords(change.fields),
+        ...(change.placeBefore === undefined ? [] : [`=place-before=${change.placeBefore}`]),
+      ];
+    case 'update':
+      return [`${change.path}/set`, `=.id=${id ?? ''}`, ...attributeWords(change.fields)];
+    default:
+      return [`${change.path}/remove`, `=.id=${id ?? ''}`];
+  }
+}
+
+function lookupQuery(change: Change): string[] {
+  const menu = menuOf(change.path);
+  return menu.ownership === 'comment' ? [`?comment=${change.key}`] : [`?name=${change.key}`];
+}
+
+async function send(ctx: ApplyContext, words: string[]): Promise<Result<void, RouterError>> {
+  const result = await ctx.connection.command(words);
+  return result.isOk() ? ok(undefined) : err(result.error);
+}
+
+/** Re-reads the one entry a trap touched and converges it (create → set, vanished → create). */
+async function converge(
+  ctx: ApplyContext,
+  change: Change,
+  full: Readonly<Record<string, string>>,
+): Promise<Result<void, RouterError | AccessNetworkError> | 'retry-later'> {
+  ctx.counters.retries += 1;
+  const menu = menuOf(change.path);
+  const rows = await readMenu(ctx.connection, menu, lookupQuery(change));
+  if (rows.isErr()) return err(rows.error);
+  const mine = rows.value.find((row: Row) => isOwnedRow(change.path, row, ctx.prefix));
+  if (mine === undefined)
+    return change.operation === 'create'
+      ? 'retry-later'
+      : send(ctx, changeWords({ ...change, operation: 'create', fields: full }));
+  const differing = differingFields(menu, full, mine);
+  if (differing.length === 0) return ok(undefined);
+  const fields: Record<string, string> = {};
+  for (const field of differing) fields[field] = full[field] ?? '';
+  return send(ctx, changeWords({ ...change, operation: 'update', fields }, mine['.id']));
+}
+
+async function applyOne(
+  ctx: ApplyContext,
+  change: Change,
+  lastTry: boolean,
+): Promise<Result<void, AccessNetworkError> | 'retry-later'> {
+  const refused = checkWrite(change, ctx.snapshot, ctx);
+  if (refused !== null) return err(refused);
+  const sent = await send(ctx, changeWords(change));
+  if (sent.isOk()) return sent;
+  const error = sent.error;
+  if (error.type !== 'RouterTrap') return err(error);
+  if ((change.operation === 'remove' || change.operation === 'kick') && error.category === 'no-such-item')
+    return ok(undefined);
+  if (change.operation === 'create' && error.category === 'duplicate') {
+    const converged = await converge(ctx, change, change.fields);
+    if (converged === 'retry-later') return lastTry ? err(error) : 'retry-later';
+    return converged.isOk() ? converged : err(converged.error);
+  }
+  if (
+    change.operation === 'update' &&
+    (error.category === 'no-such-item' || error.category === 'invalid-item-number')
+  ) {
+    const entry = ctx.snapshot.menus.get(change.path)?.find((r) => r['.id'] === change.id);
+    const full = { ...(entry ?? {}), ...change.fields };
+    delete (full as Record<string, string>)['.id'];
+    const converged = await converge(ctx, change, full);
+    if (converged === 'retry-later') return err(error);
+    return converged.isOk() ? converged : err(converged.error);
+  }
+  return err(error);
+}
+
+async function runPool<T>(
+  items: readonly T[],
+  width: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const workers = Array.from({ length: Math.max(1, Math.min(width, items.length)) }, async () => {
+    while (next < items.length) {
+      const item = items[next++] as T;
+      await work(item);
+    }
+  });
+  await Promise.all(workers);
+}
+
+/**
+ * Applies a plan phase by phase: infrastructure one write at a time (rule order matters), subscriber writes
+ * and kicks pipelined within a bounded window, then infrastructure removals. A trap touches only its change:
+ * the entry is re-read and converged, or the subscriber's outcome becomes `failed`; the other subscribers go on.
+ */
+export async function applyChanges(ctx: ApplyContext, changes: readonly Change[]): Promise<ApplyResult> {
+  const applied: Change[] = [];
+  const failures = new Map<string, AccessNetworkError>();
+  const infrastructureErrors: AccessNetworkError[] = [];
+  let done = 0;
+  const record = (change: Change, result: Result<void, AccessNetworkError>): void => {
+    done += 1;
+    if (result.isOk()) applied.push(change);
+    else if (change.subscriberId === null) infrastructureErrors.push(result.error);
+    else if (!failures.has(change.subscriberId)) failures.set(change.subscriberId, result.error);
+    ctx.onProgress({
+      type: 'applied',
+      routerId: ctx.routerId,
+      subscriberId: change.subscriberId,
+      operation: change.operation,
+      path: change.path,
+      key: change.key,
+      ok: result.isOk(),
+      done,
+      total: changes.length,
+    });
+  };
+  for (const phase of [0, 1, 2, 3] as const) {
+    const batch = changes.filter(
+      (c) => c.phase === phase && (c.subscriberId === null || !failures.has(c.subscriberId)),
+    );
+    const later: Change[] = [];
+    await runPool(batch, phase === 0 ? 1 : ctx.window, async (change) => {
+      if (change.subscriberId !== null && failures.has(change.subscriberId)) {
+        done += 1;
+        return;
+      }
+      const result = await applyOne(ctx, change, false);
+      if (result === 'retry-later') later.push(change);
+      else record(change, result);
+    });
+    for (const change of later) {
+      const result = await applyOne(ctx, change, true);
+      record(
+        change,
+        result === 'retry-later'
+          ? err({ type: 'ProtocolError', routerId: ctx.routerId, message: 'unreachable' })
+          : result,
+      );
+    }
+  }
+  return { applied, failures, infrastructureErrors };
+}
