@@ -75,7 +75,7 @@ const failed = (kind: CommandKind, traps: Trap | readonly Trap[]): CommandOutput
 type Resolved = { readonly ok: true; readonly rows: Row[] } | { readonly ok: false; readonly trap: Trap };
 
 /** Resolves `*1A,*1B` (or names, on menus addressable by name) to rows. */
-function resolveItems(table: Table, text: string | undefined): Resolved {
+function resolveItems(state: RouterState, table: Table, text: string | undefined): Resolved {
   if (text === undefined || text === '') return { ok: false, trap: TRAPS.noSuchItem() };
   const rows: Row[] = [];
   for (const item of text.split(',')) {
@@ -85,14 +85,14 @@ function resolveItems(table: Table, text: string | undefined): Resolved {
         .slice(1)
         .toUpperCase()
         .replace(/^0+(?=.)/, '')}`;
-      const row = table.rows.find((candidate) => candidate.get('.id') === id);
+      const row = state.findById(table.spec.path, id);
       if (!row) return { ok: false, trap: TRAPS.noSuchItem() };
       rows.push(row);
       continue;
     }
     const key = table.spec.nameKey;
     if (!key) return { ok: false, trap: TRAPS.invalidId() };
-    const row = table.rows.find((candidate) => candidate.get(key) === item);
+    const row = state.findBy(table.spec.path, key, item);
     if (!row) return { ok: false, trap: TRAPS.noSuchItem() };
     rows.push(row);
   }
@@ -133,16 +133,6 @@ function prepareValues(
   return { ok: true, values };
 }
 
-function uniqueViolation(table: Table, candidate: Row, self: Row | undefined): Trap | undefined {
-  for (const rule of table.spec.unique ?? []) {
-    const clash = table.rows.some(
-      (row) => row !== self && rule.keys.every((key) => (row.get(key) ?? '') === (candidate.get(key) ?? '')),
-    );
-    if (clash) return trap(rule.message);
-  }
-  return undefined;
-}
-
 /** After a rename, follow references in other menus (RouterOS stores references by id). */
 function propagateRename(state: RouterState, menu: string, from: string, to: string): void {
   for (const [path, table] of state.tables) {
@@ -157,8 +147,9 @@ function propagateRename(state: RouterState, menu: string, from: string, to: str
             .map((part) => (part === from ? to : part))
             .join('/');
           if (next !== value) {
-            row.set(attribute.name, next);
-            state.emit({ menu: path, id: row.get('.id') ?? '', dead: false });
+            const updated: Row = new Map(row);
+            updated.set(attribute.name, next);
+            state.replace(path, row, updated);
           }
         }
       }
@@ -177,12 +168,15 @@ function print(state: RouterState, table: Table, input: CommandInput, ctx: Value
   let rows = table.rows;
   const from = input.attributes.get('from');
   if (from !== undefined) {
-    const resolved = resolveItems(table, from);
+    const resolved = resolveItems(state, table, from);
     if (!resolved.ok) return failed('print', resolved.trap);
     rows = resolved.rows;
   }
-  const printed = rows.map((row) => state.printRow(table.spec, row, ctx));
-  const matching = printed.filter((row) => matchesQuery(parsed.ops, row));
+  const matching = rows
+    .filter((row) =>
+      matchesQuery(parsed.ops, { get: (key) => state.printedValue(table.spec, row, key, ctx) }),
+    )
+    .map((row) => state.printRow(table.spec, row, ctx));
   const base = { scanned: table.rows.length, returned: matching.length, filtered: parsed.ops.length > 0 };
   if (input.attributes.has('count-only')) {
     return output('print', { ...base, returned: 0, done: [['ret', String(matching.length)]] });
@@ -212,16 +206,11 @@ function add(state: RouterState, table: Table, input: CommandInput, ctx: ValueCo
   let before: Row | undefined;
   const placeBefore = input.attributes.get('place-before');
   if (spec.ordered && placeBefore !== undefined) {
-    const resolved = resolveItems(table, placeBefore);
+    const resolved = resolveItems(state, table, placeBefore);
     if (!resolved.ok) return failed('add', resolved.trap);
     before = resolved.rows[0];
   }
-  const row: Row = new Map();
-  for (const attribute of spec.attributes) {
-    if (attribute.default !== undefined && (!attribute.v7Only || ctx.version.major >= 7)) {
-      row.set(attribute.name, attribute.default);
-    }
-  }
+  const row: Row = state.withDefaults(spec);
   for (const [name, value] of prepared.values) row.set(name, value);
   if (spec.autoName && !prepared.values.has('name')) {
     const names = state.names(spec.path);
@@ -232,20 +221,17 @@ function add(state: RouterState, table: Table, input: CommandInput, ctx: ValueCo
   spec.afterWrite?.(row, ctx, new Set(prepared.values.keys()));
   const invalid = spec.validate?.(row, ctx);
   if (invalid !== undefined) return failed('add', trap(invalid));
-  const clash = uniqueViolation(table, row, undefined);
-  if (clash) return failed('add', clash);
+  const clash = state.uniqueClash(spec.path, row);
+  if (clash !== undefined) return failed('add', trap(clash));
   const id = state.allocateId(spec.path);
   row.set('.id', id);
-  const index = before ? table.rows.indexOf(before) : -1;
-  if (index >= 0) table.rows.splice(index, 0, row);
-  else table.rows.push(row);
-  state.emit({ menu: spec.path, id, dead: false });
+  state.insert(spec.path, row, before ? { before } : undefined);
   return output('add', { done: [['ret', id]] });
 }
 
-function targetRows(table: Table, input: CommandInput): Resolved {
+function targetRows(state: RouterState, table: Table, input: CommandInput): Resolved {
   if (table.spec.singleton) return { ok: true, rows: table.rows.slice(0, 1) };
-  return resolveItems(table, input.attributes.get('.id') ?? input.attributes.get('numbers'));
+  return resolveItems(state, table, input.attributes.get('.id') ?? input.attributes.get('numbers'));
 }
 
 function guardDynamic(table: Table, rows: readonly Row[], input: CommandInput): Trap | undefined {
@@ -275,16 +261,14 @@ function update(
     spec.afterWrite?.(next, ctx, new Set(values.keys()));
     const invalid = spec.validate?.(next, ctx);
     if (invalid !== undefined) return failed('set', trap(invalid));
-    const clash = uniqueViolation(table, next, row);
-    if (clash) return failed('set', clash);
+    const clash = state.uniqueClash(spec.path, next, row);
+    if (clash !== undefined) return failed('set', trap(clash));
     updates.push([row, next]);
   }
   for (const [row, next] of updates) {
     const key = spec.nameKey;
     const oldName = key ? row.get(key) : undefined;
-    row.clear();
-    for (const [name, value] of next) row.set(name, value);
-    state.emit({ menu: spec.path, id: row.get('.id') ?? '', dead: false });
+    state.replace(spec.path, row, next);
     const newName = key ? row.get(key) : undefined;
     if (oldName !== undefined && newName !== undefined && oldName !== newName) {
       propagateRename(state, spec.path, oldName, newName);
@@ -303,7 +287,7 @@ function set(state: RouterState, table: Table, input: CommandInput, ctx: ValueCo
     input.operator === true,
   );
   if (!prepared.ok) return failed('set', prepared.trap);
-  const resolved = targetRows(table, input);
+  const resolved = targetRows(state, table, input);
   if (!resolved.ok) return failed('set', resolved.trap);
   const dynamic = guardDynamic(table, resolved.rows, input);
   if (dynamic) return failed('set', dynamic);
@@ -321,7 +305,7 @@ function unset(state: RouterState, table: Table, input: CommandInput, ctx: Value
   if (!attribute || attribute.readOnly || attribute.required || valueName === table.spec.nameKey) {
     return failed('set', trap(`input does not match any value of value-name`, 1));
   }
-  const resolved = targetRows(table, input);
+  const resolved = targetRows(state, table, input);
   if (!resolved.ok) return failed('set', resolved.trap);
   const dynamic = guardDynamic(table, resolved.rows, input);
   if (dynamic) return failed('set', dynamic);
@@ -338,7 +322,7 @@ function toggle(
   for (const name of input.attributes.keys()) {
     if (name !== 'numbers' && name !== '.id') return failed('set', TRAPS.unknownParameter(name));
   }
-  const resolved = targetRows(table, input);
+  const resolved = targetRows(state, table, input);
   if (!resolved.ok) return failed('set', resolved.trap);
   const dynamic = guardDynamic(table, resolved.rows, input);
   if (dynamic) return failed('set', dynamic);
@@ -349,7 +333,7 @@ function remove(state: RouterState, table: Table, input: CommandInput): CommandO
   for (const name of input.attributes.keys()) {
     if (name !== 'numbers' && name !== '.id') return failed('remove', TRAPS.unknownParameter(name));
   }
-  const resolved = targetRows(table, input);
+  const resolved = targetRows(state, table, input);
   if (!resolved.ok) return failed('remove', resolved.trap);
   if (!input.operator && resolved.rows.some((row) => row.get('default') === 'true')) {
     return failed('remove', trap(table.spec.builtinRemoveMessage ?? 'failure: can not remove default entry'));
@@ -365,12 +349,12 @@ function move(state: RouterState, table: Table, input: CommandInput): CommandOut
     if (name !== 'numbers' && name !== '.id' && name !== 'destination')
       return failed('set', TRAPS.unknownParameter(name));
   }
-  const resolved = resolveItems(table, input.attributes.get('numbers') ?? input.attributes.get('.id'));
+  const resolved = resolveItems(state, table, input.attributes.get('numbers') ?? input.attributes.get('.id'));
   if (!resolved.ok) return failed('set', resolved.trap);
   const destinationText = input.attributes.get('destination');
   let destination: Row | undefined;
   if (destinationText !== undefined) {
-    const target = resolveItems(table, destinationText);
+    const target = resolveItems(state, table, destinationText);
     if (!target.ok) return failed('set', target.trap);
     destination = target.rows[0];
   }
@@ -379,7 +363,7 @@ function move(state: RouterState, table: Table, input: CommandInput): CommandOut
   const rest = table.rows.filter((row) => !moving.has(row));
   const at = destination && !moving.has(destination) ? rest.indexOf(destination) : rest.length;
   rest.splice(at, 0, ...ordered);
-  table.rows = rest;
+  state.reorder(table.spec.path, rest);
   for (const row of ordered) state.emit({ menu: table.spec.path, id: row.get('.id') ?? '', dead: false });
   return output('set', {});
 }
@@ -392,7 +376,11 @@ function get(state: RouterState, table: Table, input: CommandInput, ctx: ValueCo
   let row: Row | undefined;
   if (table.spec.singleton) row = table.rows[0];
   else {
-    const resolved = resolveItems(table, input.attributes.get('number') ?? input.attributes.get('.id'));
+    const resolved = resolveItems(
+      state,
+      table,
+      input.attributes.get('number') ?? input.attributes.get('.id'),
+    );
     if (!resolved.ok) return failed('print', resolved.trap);
     row = resolved.rows[0];
   }
@@ -436,7 +424,7 @@ export function executeCommand(state: RouterState, input: CommandInput): Command
       return toggle(state, table, input, ctx, 'true');
     case 'comment': {
       const commentText = input.attributes.get('comment') ?? '';
-      const resolved = targetRows(table, input);
+      const resolved = targetRows(state, table, input);
       if (!resolved.ok) return failed('set', resolved.trap);
       return update(state, table, resolved.rows, new Map([['comment', commentText]]), [], ctx);
     }

@@ -90,11 +90,7 @@ export function applySnapshot(state: RouterState, snapshot: unknown): SeedResult
     const nextId = typeof value.nextId === 'number' && Number.isInteger(value.nextId) ? value.nextId : 1;
     staged.set(path, { nextId: Math.max(nextId, maxId + 1), rows });
   }
-  for (const [path, { nextId, rows }] of staged) {
-    const table = state.table(path)!;
-    table.rows = rows;
-    table.nextId = nextId;
-  }
+  for (const [path, { nextId, rows }] of staged) state.setRows(path, rows, nextId);
   return { ok: true };
 }
 

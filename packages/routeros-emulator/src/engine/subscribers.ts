@@ -57,7 +57,7 @@ const refuse = (reason: LoginRefusal, message: string): LoginOutcome => ({ ok: f
 
 function findByName(state: RouterState, menu: string, key: string, name: string): Row | undefined {
   state.purgeExpired(menu);
-  return state.table(menu)?.rows.find((row) => row.get(key) === name);
+  return state.findBy(menu, key, name);
 }
 
 function freeAddress(state: RouterState, requested: string | undefined): string {
@@ -76,18 +76,10 @@ function freeAddress(state: RouterState, requested: string | undefined): string 
 
 function insertRow(state: RouterState, menu: string, values: Record<string, string>, index?: number): Row {
   const table = state.table(menu)!;
-  const row: Row = new Map();
-  for (const attribute of table.spec.attributes) {
-    if (attribute.default !== undefined && (!attribute.v7Only || state.options.version.major >= 7)) {
-      row.set(attribute.name, attribute.default);
-    }
-  }
+  const row: Row = state.withDefaults(table.spec);
   for (const [key, value] of Object.entries(values)) row.set(key, value);
-  const id = state.allocateId(menu);
-  row.set('.id', id);
-  if (index === undefined || index < 0 || index >= table.rows.length) table.rows.push(row);
-  else table.rows.splice(index, 0, row);
-  state.emit({ menu, id, dead: false });
+  row.set('.id', state.allocateId(menu));
+  state.insert(menu, row, index === undefined ? undefined : { index });
   return row;
 }
 
@@ -125,10 +117,11 @@ function attachSessionObjects(
     queue = queueName;
   }
   if (addressList !== '') {
-    const exists = state
-      .table('/ip/firewall/address-list')!
-      .rows.some((row) => row.get('list') === addressList && row.get('address') === address);
-    if (!exists) {
+    const candidate: Row = new Map([
+      ['list', addressList],
+      ['address', address],
+    ]);
+    if (state.uniqueClash('/ip/firewall/address-list', candidate) === undefined) {
       insertRow(state, '/ip/firewall/address-list', {
         list: addressList,
         address,

@@ -105,6 +105,6 @@ export interface MenuSpec {
   readonly validate?: (row: Row, ctx: ValueContext) => string | undefined;
   /** Called after add/set to derive stored fields (e.g. dynamic + expiry from timeout). */
   readonly afterWrite?: (row: Row, ctx: ValueContext, written: ReadonlySet<string>) => void;
-  /** Rows for which this returns true are purged before every access (expired timeouts). */
-  readonly expired?: (row: Row, now: number) => boolean;
+  /** Hidden field holding an absolute expiry (ms); such rows are purged once it passes. */
+  readonly expiryField?: string;
 }

@@ -35,6 +35,11 @@ export interface DecodeOutput {
  */
 export class SentenceDecoder {
   private pending: Buffer = Buffer.alloc(0);
+  /** Chunks received since the last parse, not yet joined (avoids quadratic copying of large words). */
+  private chunks: Buffer[] = [];
+  private chunkBytes = 0;
+  /** Bytes needed in total before parsing can make progress. */
+  private needed = 1;
   private words: string[] = [];
   private sentenceBytes = 0;
   private failed: DecodeError | undefined;
@@ -46,19 +51,30 @@ export class SentenceDecoder {
 
   /** Bytes held while waiting for the rest of a word. */
   get pendingBytes(): number {
-    return this.pending.length;
+    return this.pending.length + this.chunkBytes;
   }
 
   push(chunk: Uint8Array): DecodeOutput {
     if (this.failed) {
       return { sentences: [], error: this.failed };
     }
-    const data = this.pending.length === 0 ? Buffer.from(chunk) : Buffer.concat([this.pending, chunk]);
+    this.chunks.push(Buffer.from(chunk));
+    this.chunkBytes += chunk.length;
+    if (this.pending.length + this.chunkBytes < this.needed) {
+      return { sentences: [] };
+    }
+    const data = Buffer.concat([this.pending, ...this.chunks]);
+    this.chunks = [];
+    this.chunkBytes = 0;
+    this.needed = 1;
     const sentences: string[][] = [];
     let offset = 0;
     while (offset < data.length) {
       const prefix = decodeLength(data, offset);
-      if (prefix.kind === 'incomplete') break;
+      if (prefix.kind === 'incomplete') {
+        this.needed = data.length - offset + 1;
+        break;
+      }
       if (prefix.kind === 'control') {
         return this.fail(sentences, {
           type: 'ControlByte',
@@ -74,7 +90,10 @@ export class SentenceDecoder {
         });
       }
       const end = offset + prefix.size + prefix.length;
-      if (end > data.length) break;
+      if (end > data.length) {
+        this.needed = end - offset;
+        break;
+      }
       offset = end;
       if (prefix.length === 0) {
         if (this.words.length > 0) sentences.push(this.words);
@@ -99,6 +118,8 @@ export class SentenceDecoder {
   private fail(sentences: string[][], error: DecodeError): DecodeOutput {
     this.failed = error;
     this.pending = Buffer.alloc(0);
+    this.chunks = [];
+    this.chunkBytes = 0;
     this.words = [];
     return { sentences, error };
   }

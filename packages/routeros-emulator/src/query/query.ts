@@ -1,5 +1,5 @@
-/** A row as the API prints it: property name → value. */
-export type PrintedRow = ReadonlyMap<string, string>;
+/** A row as the API prints it: property name → value (only `get` is needed). */
+export type PrintedRow = { get(key: string): string | undefined };
 
 /** One compiled query word. */
 export type QueryOp =

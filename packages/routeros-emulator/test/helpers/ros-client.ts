@@ -4,7 +4,7 @@ import type { Emulator } from '../../src/index';
 /** Connects the real routeros-api client with its quirks handled: explicit port, keepalive, 'error' listener. */
 export async function connectRos(
   emulator: Emulator,
-  options: { user?: string; password?: string; timeout?: number } = {},
+  options: { user?: string; password?: string; timeout?: number; noDelay?: boolean } = {},
 ): Promise<RouterOSAPI> {
   const api = new RouterOSAPI({
     host: '127.0.0.1',
@@ -17,6 +17,11 @@ export async function connectRos(
   });
   api.on('error', () => undefined);
   await api.connect();
+  if (options.noDelay !== false) {
+    // The client writes one word per socket.write and never disables Nagle (pitfall C1): reach its socket.
+    const internals = api as unknown as { connector?: { socket?: { setNoDelay(on: boolean): void } } };
+    internals.connector?.socket?.setNoDelay(true);
+  }
   return api;
 }
 

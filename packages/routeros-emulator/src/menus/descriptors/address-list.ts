@@ -2,7 +2,6 @@ import type { MenuSpec } from '../types';
 import {
   comment,
   disabled,
-  expiresAt,
   formatTimestamp,
   hidden,
   LIST_COMMANDS,
@@ -16,7 +15,7 @@ export const addressList: MenuSpec = {
   path: '/ip/firewall/address-list',
   commands: LIST_COMMANDS,
   unique: [{ keys: ['list', 'address'], message: 'failure: already have such entry' }],
-  expired: expiresAt('expires-at-ms'),
+  expiryField: 'expires-at-ms',
   afterWrite: (row, ctx, written) => {
     if (!row.has('created-at-ms')) row.set('created-at-ms', String(ctx.now));
     if (written.has('timeout')) {

@@ -78,13 +78,6 @@ export function remainingUntil(field: string): (row: Row, ctx: ValueContext) => 
   };
 }
 
-export function expiresAt(field: string): (row: Row, now: number) => boolean {
-  return (row, now) => {
-    const raw = row.get(field);
-    return raw !== undefined && raw !== '' && Number(raw) <= now;
-  };
-}
-
 /** `creation-time` as RouterOS prints it: `2025-11-23 15:23:01` (v7) or `nov/23/2025 15:23:01` (v6), in UTC. */
 export function formatTimestamp(ms: number, ctx: ValueContext): string {
   const date = new Date(ms);

@@ -4,7 +4,8 @@ import { hidden, readOnly, SESSION_COMMANDS, uptimeSince } from './common';
 /** `/ip/hotspot/active`: logged-in HotSpot users; `remove` logs the user out. */
 export const hotspotActive: MenuSpec = {
   path: '/ip/hotspot/active',
-  commands: SESSION_COMMANDS,
+  // `set` exists but every field is read-only: writing one gives `unknown parameter`.
+  commands: [...SESSION_COMMANDS, 'set'],
   attributes: [
     readOnly('server'),
     readOnly('user'),

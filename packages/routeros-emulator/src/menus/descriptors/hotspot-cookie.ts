@@ -1,11 +1,11 @@
 import type { MenuSpec } from '../types';
-import { expiresAt, hidden, readOnly, remainingUntil, SESSION_COMMANDS } from './common';
+import { hidden, readOnly, remainingUntil, SESSION_COMMANDS } from './common';
 
 /** `/ip/hotspot/cookie`: login cookies; `remove` forces a fresh login next time. */
 export const hotspotCookie: MenuSpec = {
   path: '/ip/hotspot/cookie',
   commands: SESSION_COMMANDS,
-  expired: expiresAt('expires-at-ms'),
+  expiryField: 'expires-at-ms',
   attributes: [
     readOnly('user'),
     readOnly('domain', ''),
