@@ -33,8 +33,27 @@ export function dueDateCore(s: ResolvedCycleSettings, issueDate: LocalDate): Loc
   return clampedDate(next.year, next.month, s.dueDay);
 }
 
-/** Internal: the cycle whose closing date is in `year`/`month`. */
+const CYCLE_CACHE = new Map<string, BillingCycle>();
+const CYCLE_CACHE_LIMIT = 50_000;
+
+/** Internal: the cycle whose closing date is in `year`/`month` (cached: a cycle depends only on the settings). */
 export function cycleCore(
+  s: ResolvedCycleSettings,
+  year: number,
+  month: number,
+  issueOverride?: LocalDate,
+): BillingCycle {
+  if (issueOverride !== undefined) return computeCycle(s, year, month, issueOverride);
+  const key = `${s.closingDay}|${s.dueDay}|${s.minLeadDays}|${s.periodReference}|${year}|${month}`;
+  const hit = CYCLE_CACHE.get(key);
+  if (hit !== undefined) return hit;
+  const cycle = computeCycle(s, year, month, undefined);
+  if (CYCLE_CACHE.size >= CYCLE_CACHE_LIMIT) CYCLE_CACHE.clear();
+  CYCLE_CACHE.set(key, cycle);
+  return cycle;
+}
+
+function computeCycle(
   s: ResolvedCycleSettings,
   year: number,
   month: number,
@@ -56,7 +75,7 @@ export function cycleCore(
     const prev = shiftMonth(d.year, d.month, -1);
     period = { start: clampedDate(prev.year, prev.month, s.dueDay), end: dueDate };
   }
-  return { month: closing.slice(0, 7), issueDate, dueDate, period };
+  return Object.freeze({ month: closing.slice(0, 7), issueDate, dueDate, period: Object.freeze(period) });
 }
 
 /**

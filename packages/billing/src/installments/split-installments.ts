@@ -1,7 +1,7 @@
 import { err, ok, type Result } from 'neverthrow';
 import { type BillingError, installmentBelowMinorUnit } from '../errors';
 import { type CurrencyCode, minorUnits } from '../money/currency';
-import { Dec } from '../money/decimal';
+import { type Dec, unitOf } from '../money/decimal';
 import { formatDec } from '../money/money';
 import { optional, readAmount, readCurrency, readEnum, readInteger, readObject } from '../validation/read';
 
@@ -70,7 +70,7 @@ export function splitInstallments(
     readEnum(x, 'strategy', INSTALLMENT_STRATEGIES),
   );
   if (strategy.isErr()) return err(strategy.error);
-  const unit = new Dec(10).pow(scale);
+  const unit = unitOf(scale);
   const parts = splitMinor(total.value.times(unit), count.value, strategy.value);
   if (parts === undefined) {
     return err(

@@ -4,7 +4,7 @@ import { discountCore } from '../discount/early-payment-discount';
 import type { BillingError } from '../errors';
 import { type CalendarOptions, readCalendar } from '../late/late-charges';
 import { lateChargesCore } from '../late/late-charges-core';
-import { Dec } from '../money/decimal';
+import { Dec, ZERO } from '../money/decimal';
 import { formatDec } from '../money/money';
 import { readDate } from '../validation/read';
 import { summaryCore } from './invoice-summary';
@@ -47,7 +47,7 @@ export function amountDueCore(
   const c = charges.value;
   let total = balance;
   let discount: InvoiceLine | undefined;
-  let newCharges = new Dec(0);
+  let newCharges = ZERO;
   const parts: string[] = [`balance ${summary.balance}`];
   if (!inactive && !balance.isZero()) {
     if (c.result.daysLate === 0) {

@@ -17,7 +17,7 @@ import {
   splitMinor,
 } from '../installments/split-installments';
 import { type CurrencyCode, minorUnits } from '../money/currency';
-import { Dec } from '../money/decimal';
+import { type Dec, unitOf, ZERO } from '../money/decimal';
 import { formatDec } from '../money/money';
 import { ROUNDING_MODES, type RoundingMode } from '../money/rounding';
 import { PRORATION_CONVENTIONS, type ProrationConvention, prorateCore } from '../proration/prorate';
@@ -212,7 +212,7 @@ export function generateInvoice(
       readEnum(x, `${f}.strategy`, INSTALLMENT_STRATEGIES),
     );
     if (strategy.isErr()) return fail(strategy);
-    const totalMinor = total.value.times(new Dec(10).pow(scale));
+    const totalMinor = total.value.times(unitOf(scale));
     if (totalMinor.divToInt(count.value).lessThan(1)) {
       return err(
         installmentBelowMinorUnit(
@@ -314,7 +314,7 @@ export function generateInvoice(
 
   // Suspension credits on the net recurring price, for the billed part of the period.
   if (mergedSuspensions.length > 0 && recurring.length > 0) {
-    let net = new Dec(0);
+    let net = ZERO;
     for (const r of recurring) net = r.discount ? net.minus(r.amount) : net.plus(r.amount);
     if (net.isPositive() && !net.isZero()) {
       const billedWindow: Period = { start: billedStart, end: period.end };
@@ -344,7 +344,7 @@ export function generateInvoice(
     const k = cycleIndex - plan.start + 1;
     if (k < 1 || k > plan.count) continue;
     const parts = splitMinor(plan.totalMinor, plan.count, plan.strategy)!;
-    const amount = parts[k - 1]!.div(new Dec(10).pow(scale));
+    const amount = parts[k - 1]!.div(unitOf(scale));
     const label = `${k}/${plan.count}`;
     lines.push({
       id: installmentKey(plan.id, k),

@@ -1,7 +1,7 @@
 import { err, ok, type Result } from 'neverthrow';
 import type { LocalDate } from '../dates/local-date';
 import type { BillingError } from '../errors';
-import { Dec } from '../money/decimal';
+import { ZERO } from '../money/decimal';
 import { formatDec } from '../money/money';
 import { optional, readDate } from '../validation/read';
 import { type ParsedInvoice, paidUpTo, readInvoice } from './read-invoice';
@@ -26,7 +26,7 @@ export interface InvoiceSummary {
 export function summaryCore(p: ParsedInvoice, asOf: LocalDate | undefined): InvoiceSummary {
   const inv = p.invoice;
   const paid = paidUpTo(p.payments, asOf);
-  const zero = new Dec(0);
+  const zero = ZERO;
   const inactive = inv.status === 'cancelled' || inv.status === 'transferred';
   const diff = p.total.minus(paid);
   const balance = inactive || diff.isNegative() ? zero : diff;

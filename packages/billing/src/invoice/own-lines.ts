@@ -1,4 +1,4 @@
-import { Dec } from '../money/decimal';
+import { Dec, ZERO } from '../money/decimal';
 import type { Invoice, InvoiceLine } from './types';
 
 export const fineLineId = (invoiceId: string): string => `${invoiceId}:fine`;
@@ -13,5 +13,5 @@ export function ownLine(invoice: Invoice, id: string): InvoiceLine | undefined {
 
 export function ownAmount(invoice: Invoice, id: string): Dec {
   const line = ownLine(invoice, id);
-  return line === undefined ? new Dec(0) : new Dec(line.amount);
+  return line === undefined ? ZERO : new Dec(line.amount);
 }

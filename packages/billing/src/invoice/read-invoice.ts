@@ -2,7 +2,7 @@ import { err, ok, type Result } from 'neverthrow';
 import type { LocalDate } from '../dates/local-date';
 import { type BillingError, invalidInput } from '../errors';
 import { type CurrencyCode, minorUnits } from '../money/currency';
-import { Dec } from '../money/decimal';
+import { type Dec, ZERO } from '../money/decimal';
 import { ROUNDING_MODES, type RoundingMode } from '../money/rounding';
 import {
   optional,
@@ -123,8 +123,8 @@ export function readInvoice(value: unknown, field = 'invoice'): Result<ParsedInv
 
   const lines = readArray(v.lines, `${field}.lines`, MAX_LINES);
   if (lines.isErr()) return err(lines.error);
-  let total = new Dec(0);
-  let principal = new Dec(0);
+  let total = ZERO;
+  let principal = ZERO;
   const ids = new Set<string>();
   for (let i = 0; i < lines.value.length; i++) {
     const r = readLine(lines.value[i], `${field}.lines[${i}]`, scale);
@@ -169,14 +169,14 @@ export function readInvoice(value: unknown, field = 'invoice'): Result<ParsedInv
     mode: mode.value,
     terms: terms.value,
     total,
-    principal: principal.isNegative() ? new Dec(0) : principal,
+    principal: principal.isNegative() ? ZERO : principal,
     payments: parsed,
   });
 }
 
 /** Sum of payments dated on or before `asOf` (all when undefined). */
 export function paidUpTo(payments: readonly ParsedPayment[], asOf: LocalDate | undefined): Dec {
-  let paid = new Dec(0);
+  let paid = ZERO;
   for (const p of payments) {
     if (asOf !== undefined && p.date > asOf) break;
     paid = paid.plus(p.amount);

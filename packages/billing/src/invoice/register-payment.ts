@@ -2,7 +2,7 @@ import { err, ok, type Result } from 'neverthrow';
 import { type BillingError, invoiceNotPayable } from '../errors';
 import { type CalendarOptions, readCalendar } from '../late/late-charges';
 import { minorUnits } from '../money/currency';
-import { Dec } from '../money/decimal';
+import { Dec, ZERO } from '../money/decimal';
 import { formatDec } from '../money/money';
 import { readAmount, readDate, readObject, readString } from '../validation/read';
 import { amountDueCore } from './amount-due';
@@ -57,7 +57,7 @@ export function registerPayment(
     const s = summaryCore(p.value, undefined);
     return ok({
       invoice: inv,
-      applied: formatDec(new Dec(0), currency),
+      applied: formatDec(ZERO, currency),
       credit: s.credit,
       balance: s.balance,
       registered: false,

@@ -8,11 +8,10 @@ import type { ParsedInvoice } from '../invoice/read-invoice';
 import type { ResolvedTerms } from '../invoice/terms';
 import type { InvoiceLine, NonBusinessDay } from '../invoice/types';
 import { type CurrencyCode, minorUnits } from '../money/currency';
-import { Dec, HUNDRED, ONE } from '../money/decimal';
+import { Dec, HUNDRED, ONE, ZERO } from '../money/decimal';
 import { formatDec } from '../money/money';
 import { type RoundingMode, roundDec } from '../money/rounding';
 
-const ZERO_DEC = new Dec(0);
 const TWELVE = new Dec(12);
 const D365 = new Dec(365);
 const D30 = new Dec(30);
@@ -50,7 +49,7 @@ interface Segment {
 
 /** Σ over late days d in (from, to] of 1 / days of d's month. */
 function actualMonthFactor(from: number, to: number): { factor: Dec; groups: [number, number][] } {
-  let factor = new Dec(0);
+  let factor = ZERO;
   const groups: [number, number][] = [];
   let day = from + 1;
   while (day <= to) {
@@ -74,9 +73,9 @@ function interestFor(
 ): { raw: Dec; amount: Dec; formula: string; inputs: Record<string, string | number> } {
   const r = terms.monthlyPercent;
   const rs = r.toString();
-  let raw = new Dec(0);
+  let raw = ZERO;
   let amount: Dec | undefined;
-  let perDayTotal = new Dec(0);
+  let perDayTotal = ZERO;
   const parts: string[] = [];
   const inputs: Record<string, string | number> = {
     monthlyPercent: rs,
@@ -187,10 +186,10 @@ export function lateChargesCore(
       effectiveDueDate: effective,
       daysLate,
       principal: formatDec(principal, p.currency),
-      total: formatDec(ZERO_DEC, p.currency),
+      total: formatDec(ZERO, p.currency),
     },
-    fine: ZERO_DEC,
-    interest: ZERO_DEC,
+    fine: ZERO,
+    interest: ZERO,
   });
   // Cheap exits: nothing can be late on or before the nominal due date.
   if (asOf <= inv.dueDate) return ok(none(inv.dueDate, 0, p.principal));
@@ -213,7 +212,7 @@ export function lateChargesCore(
     outstanding = outstanding.minus(pays[idx]!.amount);
     idx++;
   }
-  if (outstanding.isNegative()) outstanding = ZERO_DEC;
+  if (outstanding.isNegative()) outstanding = ZERO;
   const fineBase = outstanding;
   const inactive = inv.status === 'cancelled' || inv.status === 'transferred';
   if (inactive || fineBase.isZero() || (terms.fine === undefined && terms.interest === undefined)) {
@@ -223,7 +222,7 @@ export function lateChargesCore(
   const scale = minorUnits(p.currency);
   const mode = p.mode;
   let fineLine: InvoiceLine | undefined;
-  let fine = ZERO_DEC;
+  let fine = ZERO;
   if (terms.fine !== undefined) {
     if (terms.fine.kind === 'percent') {
       const raw = fineBase.times(terms.fine.value).div(HUNDRED);
@@ -277,7 +276,7 @@ export function lateChargesCore(
   }
 
   let interestLine: InvoiceLine | undefined;
-  let interest = ZERO_DEC;
+  let interest = ZERO;
   if (terms.interest !== undefined) {
     // Payments after the late start reduce the principal from their date on.
     // Under the original-due-date rule interest runs from the original due date on the principal
@@ -292,7 +291,7 @@ export function lateChargesCore(
         from = payDay;
       }
       base = base.minus(pays[idx]!.amount);
-      if (base.isNegative()) base = ZERO_DEC;
+      if (base.isNegative()) base = ZERO;
       idx++;
     }
     segments.push({ base, from, to: end });

@@ -18,3 +18,10 @@ export const ZERO: Dec = new Dec(0);
 export const ONE: Dec = new Dec(1);
 export const HUNDRED: Dec = new Dec(100);
 export const THIRTY: Dec = new Dec(30);
+
+const UNITS: readonly Dec[] = [new Dec(1), new Dec(10), new Dec(100), new Dec(1000)];
+
+/** 10^scale: the number of minor units in one major unit. */
+export function unitOf(scale: number): Dec {
+  return UNITS[scale] ?? new Dec(10).pow(scale);
+}

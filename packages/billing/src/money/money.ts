@@ -2,7 +2,7 @@ import { err, ok, type Result } from 'neverthrow';
 import type { BillingError } from '../errors';
 import { readAmount, readArray, readCurrency, readEnum } from '../validation/read';
 import { type CurrencyCode, minorUnits } from './currency';
-import { Dec } from './decimal';
+import { type Dec, ZERO } from './decimal';
 import { ROUNDING_MODES, type RoundingMode, roundDec } from './rounding';
 
 /** Formats a decimal in the currency's minor unit ("60.00", CLP "1500"). */
@@ -43,7 +43,7 @@ export function parseMoney(
 export function sumMoney(amounts: readonly string[], currency: CurrencyCode): Result<string, BillingError> {
   return readCurrency(currency, 'currency').andThen((c) =>
     readArray(amounts, 'amounts').andThen((list) => {
-      let total = new Dec(0);
+      let total = ZERO;
       for (let i = 0; i < list.length; i++) {
         const r = readAmount(list[i], `amounts[${i}]`, minorUnits(c));
         if (r.isErr()) return err(r.error);

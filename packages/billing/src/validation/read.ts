@@ -12,7 +12,7 @@ import {
   unknownCurrency,
 } from '../errors';
 import { type CurrencyCode, isCurrencyCode } from '../money/currency';
-import { Dec } from '../money/decimal';
+import { Dec, ZERO } from '../money/decimal';
 
 /** Longest string accepted anywhere (ids, descriptions, amounts). */
 export const MAX_STRING_LENGTH = 500;
@@ -170,7 +170,7 @@ export function readAmount(value: unknown, field: string, scale?: number): Resul
   if (scale !== undefined && d.decimalPlaces() > scale) {
     return err(invalidAmount(field, `${field} has more than ${scale} decimal places: "${value}"`));
   }
-  return ok(d.isZero() ? new Dec(0) : d);
+  return ok(d.isZero() ? ZERO : d);
 }
 
 /** A percentage as a decimal string ("2", "1.5", "0.033333"), 0–1000. */
