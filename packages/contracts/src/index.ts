@@ -11,3 +11,4 @@ export * from './lifecycle';
 export * from './plans';
 export * from './ports';
 export * from './reactivation';
+export * from './run';

@@ -128,3 +128,33 @@ export function billingInvoice(
     terms: {},
   };
 }
+
+/** Contract number `n` with its own account `acc-n` (PPPoE, 10.0.1.n). */
+export function numberedContract(
+  n: number,
+  overrides: Record<string, unknown> = {},
+  ladder: OverdueLadder = WEBMIKROTIK_LADDER,
+) {
+  const base = contractInput({}, ladder);
+  return makeContract(
+    {
+      id: `c${n}`,
+      items: [
+        {
+          ...base.items[0],
+          id: `i${n}`,
+          account: {
+            id: `acc-${n}`,
+            routerId: 'r1',
+            method: 'pppoe',
+            username: `user${n}`,
+            password: `pw-${n}-secret`,
+            ipv4: `10.0.1.${n}`,
+          },
+        },
+      ],
+      ...overrides,
+    },
+    ladder,
+  );
+}

@@ -1,3 +1,4 @@
 export * from './access-network-conformance';
 export * from './fixed-holiday-calendar';
 export * from './in-memory-access-network';
+export * from './recording-notifier';

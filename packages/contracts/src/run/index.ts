@@ -1,0 +1,2 @@
+export * from './apply-run';
+export * from './plan-run';

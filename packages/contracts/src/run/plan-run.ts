@@ -1,0 +1,216 @@
+import { generateInvoice, type Invoice } from '@isp/billing';
+import { err, ok, type Result } from 'neverthrow';
+import { contractBillingOf, extrasFor } from '../contract/contract-billing';
+import type { Contract, ContractStatus } from '../contract/types';
+import { desiredAccessOf } from '../desired-state/desired-access';
+import { billingFailed, type ContractsError, invalidDate, invalidInput } from '../errors';
+import { epochDayOf, type LocalDate, toEpochDay } from '../internal/local-date';
+import { applyLadder, type LadderStep } from '../ladder/apply-ladder';
+import { evaluateLadder, type LadderEvaluation } from '../ladder/evaluate-ladder';
+import type { PlanCatalog } from '../plans/plan';
+import type { DesiredAccess } from '../ports/access-network';
+import type { HolidayCalendar } from '../ports/holiday-calendar';
+import type { Notice, NoticeKind } from '../ports/notifier';
+
+export interface RunInput {
+  readonly date: LocalDate;
+  readonly contracts: Iterable<Contract>;
+  /** The contract's invoices (as `@isp/billing` returns them). */
+  readonly invoicesOf: (contractId: string) => readonly Invoice[];
+  readonly plans: PlanCatalog;
+  readonly calendar: HolidayCalendar;
+  /** Generate the invoices whose closing date is today (default true). */
+  readonly issueInvoices?: boolean;
+}
+
+/** What tonight's run will do for one contract. */
+export interface ContractRunPlan {
+  /** The contract as it is now. */
+  readonly contract: Contract;
+  readonly evaluation: LadderEvaluation;
+  /** The status change, when the ladder requires one (with the intermediate suspension before a cancel). */
+  readonly transition?: {
+    readonly from: ContractStatus;
+    readonly to: ContractStatus;
+    readonly steps: readonly LadderStep[];
+  };
+  /** The contract after the transition (notices are recorded when they are sent). */
+  readonly next: Contract;
+  /** Overdue notices due, then the notice of the transition. */
+  readonly notices: readonly Notice[];
+  /** Today's invoice, when the closing date is today and it was not issued yet. */
+  readonly invoice?: Invoice;
+  /** Desired access of the contract's accounts after the transition (empty without a transition). */
+  readonly desired: readonly DesiredAccess[];
+}
+
+/** The forecast of tonight's run (X8): everything it will do, computed without side effects. */
+export interface RunPlan {
+  readonly date: LocalDate;
+  /** Only contracts with something to do. */
+  readonly items: readonly ContractRunPlan[];
+  readonly invoicesToIssue: readonly Invoice[];
+  readonly notices: readonly Notice[];
+  /** Contract ids per action. A cancellation due with the suspension is listed in both. */
+  readonly throttles: readonly string[];
+  readonly suspensions: readonly string[];
+  readonly cancellations: readonly string[];
+  readonly restorations: readonly string[];
+  /** The router plan: desired access of the changing subscribers, per router. */
+  readonly network: ReadonlyMap<string, readonly DesiredAccess[]>;
+  /** Contracts that could not be planned; the others are unaffected. */
+  readonly failures: readonly { readonly contractId: string; readonly error: ContractsError }[];
+  /** How many contracts were evaluated. */
+  readonly evaluated: number;
+}
+
+const KIND_OF: Record<ContractStatus, NoticeKind> = {
+  active: 'restored',
+  throttled: 'throttled',
+  suspended: 'suspended',
+  cancelled: 'cancelled',
+};
+
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * Computes tonight's run (X8) for a date: invoices to issue, overdue notices, throttles, suspensions,
+ * cancellations and restorations, and the desired network state of the subscribers that change — without
+ * side effects. Each contract is planned on its own: one that fails is listed in `failures`.
+ *
+ * Built for large runs: a contract with nothing overdue and no closing date today costs an integer date
+ * comparison and a scan of its unpaid invoices; no money arithmetic, no calendar look-up.
+ */
+export function planRun(input: RunInput): Result<RunPlan, ContractsError> {
+  const today = toEpochDay(input?.date);
+  if (Number.isNaN(today)) return err(invalidDate('date', 'date must be a calendar date YYYY-MM-DD'));
+  if (typeof input.invoicesOf !== 'function')
+    return err(invalidInput('invoicesOf', 'invoicesOf must be a function'));
+  if (typeof input.calendar?.isHoliday !== 'function')
+    return err(invalidInput('calendar', 'calendar must be a HolidayCalendar'));
+  if (!(input.plans instanceof Map)) return err(invalidInput('plans', 'plans must be a plan catalog (Map)'));
+  const date = input.date;
+  const year = Number(date.slice(0, 4));
+  const month = Number(date.slice(5, 7));
+  const day = Number(date.slice(8, 10));
+  const last = month === 2 && epochDayOf(year, 3, 1) - epochDayOf(year, 2, 1) === 29 ? 29 : DAYS[month - 1]!;
+  const yearMonth = date.slice(0, 7);
+  const issue = input.issueInvoices !== false;
+  const options = { calendar: input.calendar };
+
+  const items: ContractRunPlan[] = [];
+  const invoicesToIssue: Invoice[] = [];
+  const notices: Notice[] = [];
+  const throttles: string[] = [];
+  const suspensions: string[] = [];
+  const cancellations: string[] = [];
+  const restorations: string[] = [];
+  const network = new Map<string, DesiredAccess[]>();
+  const failures: { contractId: string; error: ContractsError }[] = [];
+  let evaluated = 0;
+
+  for (const contract of input.contracts) {
+    evaluated++;
+    const invoices = input.invoicesOf(contract.id);
+    const evaluation = evaluateLadder(contract, invoices, date, options);
+    if (evaluation.isErr()) {
+      failures.push({ contractId: contract.id, error: evaluation.error });
+      continue;
+    }
+    const e = evaluation.value;
+    const settings = contract.invoiceSettings;
+    const closingToday =
+      issue &&
+      contract.status !== 'cancelled' &&
+      !settings.exempt &&
+      settings.issue === 'automatic' &&
+      Math.min(settings.closingDay, last) === day &&
+      !invoices.some((i) => i.issueDate === date);
+    if (e.target === e.current && e.noticesDue.length === 0 && !closingToday) continue;
+
+    let invoice: Invoice | undefined;
+    if (closingToday) {
+      const generated = generateInvoice(
+        { ...contractBillingOf(contract), extras: extrasFor(contract, yearMonth) },
+        yearMonth,
+      );
+      if (generated.isErr()) {
+        failures.push({ contractId: contract.id, error: billingFailed('invoice', generated.error) });
+        continue;
+      }
+      const g = generated.value;
+      if (g.kind === 'invoice' && !invoices.some((i) => i.id === g.invoice.id)) invoice = g.invoice;
+      if (invoice === undefined && e.target === e.current && e.noticesDue.length === 0) continue;
+    }
+
+    const applied = applyLadder(contract, e);
+    if (applied.isErr()) {
+      failures.push({ contractId: contract.id, error: applied.error });
+      continue;
+    }
+    const { contract: next, steps } = applied.value;
+    let desired: readonly DesiredAccess[] = [];
+    if (steps.length > 0) {
+      const d = desiredAccessOf(next, input.plans);
+      if (d.isErr()) {
+        failures.push({ contractId: contract.id, error: d.error });
+        continue;
+      }
+      desired = d.value;
+    }
+    const contractNotices: Notice[] = e.noticesDue.map((invoiceId) => ({
+      kind: 'overdue-notice',
+      contractId: contract.id,
+      customerId: contract.customerId,
+      date,
+      invoiceIds: [invoiceId],
+      idempotencyKey: `${contract.id}:overdue-notice:${invoiceId}`,
+    }));
+    if (steps.length > 0) {
+      const kind = KIND_OF[e.target];
+      contractNotices.push({
+        kind,
+        contractId: contract.id,
+        customerId: contract.customerId,
+        date,
+        invoiceIds: e.overdueInvoiceIds,
+        idempotencyKey: `${contract.id}:${kind}:${date}`,
+      });
+      for (const step of steps) {
+        if (step.to === 'throttled') throttles.push(contract.id);
+        else if (step.to === 'suspended') suspensions.push(contract.id);
+        else if (step.to === 'cancelled') cancellations.push(contract.id);
+        else restorations.push(contract.id);
+      }
+      for (const d of desired) {
+        const list = network.get(d.routerId);
+        if (list === undefined) network.set(d.routerId, [d]);
+        else list.push(d);
+      }
+    }
+    if (invoice !== undefined) invoicesToIssue.push(invoice);
+    notices.push(...contractNotices);
+    items.push({
+      contract,
+      evaluation: e,
+      ...(steps.length > 0 ? { transition: { from: e.current, to: e.target, steps } } : {}),
+      next,
+      notices: contractNotices,
+      ...(invoice === undefined ? {} : { invoice }),
+      desired,
+    });
+  }
+  return ok({
+    date,
+    items,
+    invoicesToIssue,
+    notices,
+    throttles,
+    suspensions,
+    cancellations,
+    restorations,
+    network,
+    failures,
+    evaluated,
+  });
+}
