@@ -16,5 +16,6 @@ export type {
   TakenCheckFailed,
 } from './errors.js';
 export * from './ipv4/index.js';
+export * from './pool/index.js';
 export * from './remap/index.js';
 export * from './taken/index.js';

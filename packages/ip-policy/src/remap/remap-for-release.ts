@@ -60,8 +60,8 @@ export function remapForRelease(
       continue;
     }
     const taken = isTaken.value(text);
-    if (taken.isErr()) return err(taken.error);
-    if (taken.value) {
+    if (taken !== true && taken !== false) return err(taken);
+    if (taken) {
       tried.push({ ruleId: candidate.id, target: text, reason: 'taken' });
       continue;
     }

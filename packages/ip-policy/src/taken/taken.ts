@@ -7,8 +7,12 @@ import { type InvalidArgument, invalidArgument, type TakenCheckFailed, takenChec
  */
 export type TakenIps = ReadonlySet<string> | ((ip: string) => boolean);
 
-/** A total "is taken?" check built from {@link TakenIps}. */
-export type TakenCheck = (ip: string) => Result<boolean, TakenCheckFailed>;
+/**
+ * A total "is taken?" check built from {@link TakenIps}: answers a boolean, or the error when the caller's
+ * set or predicate threw or answered something else. A plain union rather than a `Result` because it runs
+ * once per candidate address in allocation scans.
+ */
+export type TakenCheck = (ip: string) => boolean | TakenCheckFailed;
 
 /** Validates the caller's `taken` input and wraps it so that a throwing or misbehaving check becomes an error. */
 export function toTakenCheck(taken: unknown, field = 'taken'): Result<TakenCheck, InvalidArgument> {
@@ -19,9 +23,9 @@ export function toTakenCheck(taken: unknown, field = 'taken'): Result<TakenCheck
       try {
         answer = predicate(ip);
       } catch {
-        return err(takenCheckFailed(ip, 'threw'));
+        return takenCheckFailed(ip, 'threw');
       }
-      return typeof answer === 'boolean' ? ok(answer) : err(takenCheckFailed(ip, 'returned a non-boolean'));
+      return typeof answer === 'boolean' ? answer : takenCheckFailed(ip, 'returned a non-boolean');
     });
   }
   if (typeof taken === 'object' && taken !== null) {
@@ -35,9 +39,9 @@ export function toTakenCheck(taken: unknown, field = 'taken'): Result<TakenCheck
       const set = taken as ReadonlySet<string>;
       return ok((ip) => {
         try {
-          return ok(set.has(ip) === true);
+          return set.has(ip) === true;
         } catch {
-          return err(takenCheckFailed(ip, 'threw'));
+          return takenCheckFailed(ip, 'threw');
         }
       });
     }
