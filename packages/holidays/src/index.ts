@@ -1,0 +1,2 @@
+export * from './create-holiday-calendar';
+export * from './errors';
