@@ -122,7 +122,10 @@ export class Connection {
     const finish = (): void => {
       if (this.closed) return;
       this.write(buffer);
-      this.deps.socket.end(() => this.deps.socket.destroy());
+      // Half-close and keep draining input until the peer hangs up: closing with unread input would
+      // make the kernel send a reset and the peer could lose the !fatal.
+      this.deps.socket.end();
+      setTimeout(() => this.deps.socket.destroy(), 1000).unref();
     };
     if (immediate) finish();
     else this.deps.scheduler.at(Math.max(this.deps.scheduler.now(), this.lastSendAt), finish);

@@ -111,14 +111,19 @@ export async function connectRawClient(options: RawClientOptions): Promise<RawCl
 
   const waitUntil = <T>(check: () => T | undefined, timeoutMs: number, what: string): Promise<T> =>
     new Promise<T>((resolve, reject) => {
-      const attempt = (): boolean => {
-        const value = check();
+      const attempt = (): void => {
+        let value: T | undefined;
+        try {
+          value = check();
+        } catch (error) {
+          finish();
+          reject(error instanceof Error ? error : new Error(String(error)));
+          return;
+        }
         if (value !== undefined) {
           finish();
           resolve(value);
-          return true;
         }
-        return false;
       };
       const timer = setTimeout(() => {
         finish();
@@ -165,9 +170,7 @@ export async function connectRawClient(options: RawClientOptions): Promise<RawCl
       },
       timeoutMs,
       `the reply to ${words[0] ?? ''}`,
-    ).catch((error: unknown) => {
-      throw error instanceof Error ? error : new Error(String(error));
-    });
+    );
   };
 
   return {
