@@ -95,3 +95,19 @@ describe('validateReleaseRuleTable', () => {
     expect(validateReleaseRuleTable(inherited)._unsafeUnwrapErr().field).toBe('name');
   });
 });
+
+describe('validated tables', () => {
+  it('are reused by identity and still give the same results', async () => {
+    const { remapForRelease } = await import('./remap-for-release.js');
+    const input = { name: 'mine', rules: [{ ...rule }], fallbacks: [] };
+    const table = validateReleaseRuleTable(input)._unsafeUnwrap();
+    expect(validateReleaseRuleTable(table)._unsafeUnwrap()).toBe(table);
+    input.rules[0]!.target = '127.0.0.0/16';
+    expect(remapForRelease('10.1.2.3', { taken: new Set(), table })._unsafeUnwrap().target).toBe(
+      '198.18.2.3',
+    );
+    expect(remapForRelease('10.1.2.3', { taken: new Set(), table: input })._unsafeUnwrap().target).toBe(
+      '127.0.2.3',
+    );
+  });
+});

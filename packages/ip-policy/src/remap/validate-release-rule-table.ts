@@ -93,10 +93,40 @@ function compileTarget(
   return ok({ compiled: { id, name, high: target.value.start }, target: target.value.cidr, record: entry });
 }
 
-/** Validates a table and compiles it to integer bounds. Internal. */
+/**
+ * Compiled tables by identity. Only immutable tables are cached: the frozen copies this module returns and
+ * caller tables frozen all the way down (such as the shipped constants), so a cached entry can never go stale.
+ */
+const compiledTables = new WeakMap<object, CompiledReleaseRuleTable>();
+
+function isDeepFrozen(value: Record<string, unknown>): boolean {
+  const lists = [readField(value, 'rules'), readField(value, 'fallbacks')];
+  return (
+    Object.isFrozen(value) &&
+    lists.every(
+      (list) =>
+        Array.isArray(list) &&
+        Object.isFrozen(list) &&
+        list.every((entry) => typeof entry === 'object' && entry !== null && Object.isFrozen(entry)),
+    )
+  );
+}
+
+/** Validates a table and compiles it to integer bounds, reusing earlier work for immutable tables. Internal. */
 export function compileReleaseRuleTable(value: unknown): Result<CompiledReleaseRuleTable, InvalidRuleTable> {
   if (!isRecord(value))
     return err(invalidRuleTable('table', 'not-an-object', 'the table must be an object.'));
+  const cached = compiledTables.get(value);
+  if (cached !== undefined) return ok(cached);
+  const compiled = compileUncached(value);
+  if (compiled.isOk()) {
+    compiledTables.set(compiled.value.table, compiled.value);
+    if (isDeepFrozen(value)) compiledTables.set(value, compiled.value);
+  }
+  return compiled;
+}
+
+function compileUncached(value: Record<string, unknown>): Result<CompiledReleaseRuleTable, InvalidRuleTable> {
   const tableName = readField(value, 'name');
   if (!isPrintableText(tableName) || tableName.length === 0) {
     return err(
@@ -147,7 +177,8 @@ export function compileReleaseRuleTable(value: unknown): Result<CompiledReleaseR
 /**
  * Validates a release rule table (for instance one read from configuration) and returns a frozen copy.
  * Rejects non-objects, bad or duplicate ids, bad CIDRs, targets that are not /16 networks, empty rule lists
- * and oversized tables, each with a typed {@link InvalidRuleTable} error naming the entry.
+ * and oversized tables, each with a typed {@link InvalidRuleTable} error naming the entry. Passing the
+ * returned table to `remapForRelease` skips validation on every call (useful for bulk releases).
  */
 export function validateReleaseRuleTable(value: unknown): Result<ReleaseRuleTable, InvalidRuleTable> {
   return compileReleaseRuleTable(value).map((compiled) => compiled.table);
