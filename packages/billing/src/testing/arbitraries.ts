@@ -6,6 +6,21 @@ import type { Invoice, InvoiceLine, InvoiceTerms, LineKind, Payment } from '../i
 import { CURRENCY_CODES, CURRENCY_MINOR_UNITS, type CurrencyCode } from '../money/currency';
 import type { RoundingMode } from '../money/rounding';
 
+/** Builds an arbitrary once per key (building arbitraries inside `chain` on every sample is slow). */
+function memo<K, V>(build: (key: K) => V): (key: K) => V {
+  const cache = new Map<K, V>();
+  return (key) => {
+    let v = cache.get(key);
+    if (v === undefined) {
+      v = build(key);
+      cache.set(key, v);
+    }
+    return v;
+  };
+}
+
+const contractIdArb = memo((_: 'id') => fc.stringMatching(/^[a-z0-9-]{1,12}$/));
+
 /** Any supported currency. */
 export const currencyArb = (): fc.Arbitrary<CurrencyCode> => fc.constantFrom(...CURRENCY_CODES);
 
@@ -149,85 +164,97 @@ export function invoiceArb(options?: {
   currency?: CurrencyCode;
   withPayments?: boolean;
 }): fc.Arbitrary<Invoice> {
-  const currencyA = options?.currency !== undefined ? fc.constant(options.currency) : currencyArb();
-  return currencyA.chain((currency) =>
-    fc
-      .record({
-        contractId: fc.stringMatching(/^[a-z0-9-]{1,12}$/),
-        issue: localDateArb({ minYear: 2020, maxYear: 2030 }),
-        lead: fc.integer({ min: 0, max: 20 }),
-        rounding: roundingModeArb(),
-        service: amountArb(currency, { min: 1, max: 1000 }),
-        others: fc.array(invoiceLineArb(currency, { maxAmount: 100 }), { maxLength: 5 }),
-        terms: invoiceTermsArb(currency),
-        payments:
-          options?.withPayments === false
-            ? fc.constant<PaymentSeed[]>([])
-            : fc.array<PaymentSeed>(
-                fc.record({
-                  offset: fc.integer({ min: -5, max: 40 }),
-                  share: fc.integer({ min: 1, max: 100 }),
-                }),
-                { maxLength: 3 },
-              ),
-      })
-      .map((r) => {
-        const issueDay = toEpochDay(
-          Number(r.issue.slice(0, 4)),
-          Number(r.issue.slice(5, 7)),
-          Number(r.issue.slice(8, 10)),
-        );
-        const dueDay = issueDay + r.lead;
-        const lines: InvoiceLine[] = [
-          {
-            id: 'service',
-            kind: 'service',
-            effect: 'charge',
-            description: 'Internet',
-            amount: r.service,
-            penalty: false,
-          },
-          ...r.others.filter((l) => l.kind !== 'discount'),
-        ];
-        const unit = 10 ** CURRENCY_MINOR_UNITS[currency];
-        const totalMinor = lines.reduce((s, l) => s + Math.round(Number(l.amount) * unit), 0);
-        let left = totalMinor - 1;
-        const payments: Payment[] = [];
-        r.payments.forEach((p, i) => {
-          const minor = Math.floor((left * p.share) / 100);
-          if (minor <= 0) return;
-          left -= minor;
-          payments.push({
-            id: `p${i}`,
-            date: dateOfEpochDay(dueDay + p.offset),
-            amount: minorToAmount(minor, currency),
-          });
+  const withPayments = options?.withPayments !== false;
+  if (options?.currency !== undefined) return invoiceFor(options.currency, withPayments);
+  return currencyArb().chain((currency) => invoiceFor(currency, withPayments));
+}
+
+const invoiceByKey = memo((key: string) =>
+  buildInvoiceArb(key.slice(0, 3) as CurrencyCode, key.endsWith('|1')),
+);
+const invoiceFor = (currency: CurrencyCode, withPayments: boolean): fc.Arbitrary<Invoice> =>
+  invoiceByKey(`${currency}|${withPayments ? 1 : 0}`);
+
+function buildInvoiceArb(currency: CurrencyCode, withPayments: boolean): fc.Arbitrary<Invoice> {
+  return fc
+    .record({
+      contractId: contractIdArb('id'),
+      issue: localDateArb({ minYear: 2020, maxYear: 2030 }),
+      lead: fc.integer({ min: 0, max: 20 }),
+      rounding: roundingModeArb(),
+      service: amountArb(currency, { min: 1, max: 1000 }),
+      others: fc.array(invoiceLineArb(currency, { maxAmount: 100 }), { maxLength: 5 }),
+      terms: invoiceTermsArb(currency),
+      payments: !withPayments
+        ? fc.constant<PaymentSeed[]>([])
+        : fc.array<PaymentSeed>(
+            fc.record({
+              offset: fc.integer({ min: -5, max: 40 }),
+              share: fc.integer({ min: 1, max: 100 }),
+            }),
+            { maxLength: 3 },
+          ),
+    })
+    .map((r) => {
+      const issueDay = toEpochDay(
+        Number(r.issue.slice(0, 4)),
+        Number(r.issue.slice(5, 7)),
+        Number(r.issue.slice(8, 10)),
+      );
+      const dueDay = issueDay + r.lead;
+      const lines: InvoiceLine[] = [
+        {
+          id: 'service',
+          kind: 'service',
+          effect: 'charge',
+          description: 'Internet',
+          amount: r.service,
+          penalty: false,
+        },
+        ...r.others.filter((l) => l.kind !== 'discount'),
+      ];
+      const unit = 10 ** CURRENCY_MINOR_UNITS[currency];
+      const totalMinor = lines.reduce((s, l) => s + Math.round(Number(l.amount) * unit), 0);
+      let left = totalMinor - 1;
+      const payments: Payment[] = [];
+      r.payments.forEach((p, i) => {
+        const minor = Math.floor((left * p.share) / 100);
+        if (minor <= 0) return;
+        left -= minor;
+        payments.push({
+          id: `p${i}`,
+          date: dateOfEpochDay(dueDay + p.offset),
+          amount: minorToAmount(minor, currency),
         });
-        const period = { start: dateOfEpochDay(issueDay), end: dateOfEpochDay(issueDay + 30) };
-        return {
-          id: `invoice:${r.contractId}:${period.start}`,
-          key: `invoice:${r.contractId}:${period.start}`,
-          contractId: r.contractId,
-          currency,
-          rounding: r.rounding,
-          issueDate: period.start,
-          dueDate: dateOfEpochDay(dueDay),
-          period,
-          lines,
-          payments,
-          status: payments.length > 0 ? ('partially-paid' as const) : ('open' as const),
-          terms: r.terms,
-        };
-      }),
-  );
+      });
+      const period = { start: dateOfEpochDay(issueDay), end: dateOfEpochDay(issueDay + 30) };
+      return {
+        id: `invoice:${r.contractId}:${period.start}`,
+        key: `invoice:${r.contractId}:${period.start}`,
+        contractId: r.contractId,
+        currency,
+        rounding: r.rounding,
+        issueDate: period.start,
+        dueDate: dateOfEpochDay(dueDay),
+        period,
+        lines,
+        payments,
+        status: payments.length > 0 ? ('partially-paid' as const) : ('open' as const),
+        terms: r.terms,
+      };
+    });
 }
 
 /** A contract's billing data with a plan, optional discount and an installment plan. */
 export function contractBillingArb(options?: { currency?: CurrencyCode }): fc.Arbitrary<ContractBilling> {
-  const currencyA = options?.currency !== undefined ? fc.constant(options.currency) : currencyArb();
-  return currencyA.chain((currency) =>
+  if (options?.currency !== undefined) return contractFor(options.currency);
+  return currencyArb().chain(contractFor);
+}
+
+const contractFor = memo(
+  (currency: CurrencyCode): fc.Arbitrary<ContractBilling> =>
     fc.record({
-      contractId: fc.stringMatching(/^[a-z0-9-]{1,12}$/),
+      contractId: contractIdArb('id'),
       currency: fc.constant(currency),
       rounding: roundingModeArb(),
       cycle: cycleSettingsArb(),
@@ -239,8 +266,7 @@ export function contractBillingArb(options?: { currency?: CurrencyCode }): fc.Ar
         .map(([amount]) => [{ id: 'plan', description: 'Internet', amount }]),
       terms: invoiceTermsArb(currency),
     }),
-  );
-}
+);
 
 // ---------------------------------------------------------------------------------------------------------
 // Invalid inputs: every public function must answer these with a typed error, never a throw.
