@@ -173,7 +173,7 @@ describe('planner properties', () => {
         });
         expect(again.result.changes).toEqual([]);
       }),
-      { numRuns: 150 },
+      { numRuns: 300 },
     );
   });
 
@@ -212,7 +212,7 @@ describe('planner properties', () => {
           }
         }
       }),
-      { numRuns: 150 },
+      { numRuns: 300 },
     );
   });
 

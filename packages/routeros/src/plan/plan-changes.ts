@@ -260,6 +260,11 @@ export function planChanges(
         reason: 'missing',
         phase,
       });
+      if (entry.fields['disabled'] === 'yes') {
+        for (const link of SESSION_LINKS[entry.path] ?? []) {
+          addKick(link.path, entry.subscriberId, entry.fields['name'], 'account disabled');
+        }
+      }
       continue;
     }
     matched.add(existing.row);
