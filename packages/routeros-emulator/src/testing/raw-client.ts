@@ -88,6 +88,8 @@ export async function connectRawClient(options: RawClientOptions): Promise<RawCl
     maxSentenceBytes: 256 * 1024 * 1024,
   });
   const received: string[][] = [];
+  const byTag = new Map<string, string[][]>();
+  let fatal: readonly string[] | undefined;
   const waiters = new Set<() => void>();
   let isClosed = false;
   let nextTag = 1;
@@ -105,7 +107,15 @@ export async function connectRawClient(options: RawClientOptions): Promise<RawCl
   socket.on('data', (chunk: Buffer) => {
     const { sentences } = decoder.push(chunk);
     if (sentences.length === 0) return;
-    received.push(...sentences);
+    for (const sentence of sentences) {
+      received.push(sentence);
+      if (sentence[0] === '!fatal') fatal = sentence;
+      const tag = tagOf(sentence);
+      if (tag === undefined) continue;
+      const list = byTag.get(tag);
+      if (list) list.push(sentence);
+      else byTag.set(tag, [sentence]);
+    }
     notify();
   });
 
@@ -146,24 +156,25 @@ export async function connectRawClient(options: RawClientOptions): Promise<RawCl
 
   const command = (words: readonly string[], timeoutMs = defaultTimeout): Promise<RawReply> => {
     const tag = `t${nextTag++}`;
-    const start = received.length;
+    byTag.delete(tag);
+    const fatalBefore = fatal;
     send([...words, `.tag=${tag}`]);
     return waitUntil<RawReply>(
       () => {
-        const fatal = received.slice(start).find((sentence) => sentence[0] === '!fatal');
-        if (fatal) throw new Error(`!fatal ${fatal[1] ?? ''}`);
-        const mine = received.slice(start).filter((sentence) => tagOf(sentence) === tag);
-        const doneIndex = mine.findIndex((sentence) => sentence[0] === '!done');
-        if (doneIndex < 0) {
+        if (fatal !== fatalBefore && fatal) throw new Error(`!fatal ${fatal[1] ?? ''}`);
+        const mine = byTag.get(tag) ?? [];
+        const last = mine.at(-1);
+        if (last?.[0] !== '!done') {
           if (isClosed) throw new Error('connection closed before !done');
           return undefined;
         }
-        const sentences = mine.slice(0, doneIndex + 1);
+        byTag.delete(tag);
+        const sentences = mine;
         return {
           tag,
           re: sentences.filter((s) => s[0] === '!re').map(attributesOf),
           traps: sentences.filter((s) => s[0] === '!trap').map(attributesOf),
-          done: attributesOf(sentences[doneIndex]!),
+          done: attributesOf(last),
           empty: sentences.some((s) => s[0] === '!empty'),
           sentences,
         };
