@@ -2,7 +2,8 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { PREVIEW_LENGTH } from '../errors.js';
 import { invalidIpv4, ipv4 } from '../testing/index.js';
-import { isIpv4, parseIpv4 } from './parse-ipv4.js';
+import { isIpv4 } from './is-ipv4.js';
+import { parseIpv4 } from './parse-ipv4.js';
 
 describe('parseIpv4 properties', () => {
   test.prop([ipv4()], { numRuns: 1000 })('accepts every canonical IPv4 address unchanged', (ip) => {

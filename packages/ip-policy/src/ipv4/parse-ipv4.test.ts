@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isIpv4, parseIpv4 } from './parse-ipv4.js';
+import { isIpv4 } from './is-ipv4.js';
+import { parseIpv4 } from './parse-ipv4.js';
 
 describe('parseIpv4', () => {
   it.each(['0.0.0.0', '10.0.0.1', '192.168.88.1', '255.255.255.255', '172.16.0.10'])('accepts %s', (ip) => {

@@ -36,8 +36,3 @@ export function parseIpv4Int(value: unknown, field: string): Result<number, Inva
 export function parseIpv4(value: unknown, field = 'ip'): Result<string, InvalidIp> {
   return parseIpv4Int(value, field).map(() => value as string);
 }
-
-/** `true` when `value` is a canonical four-part decimal IPv4 address string. */
-export function isIpv4(value: unknown): boolean {
-  return parseIpv4Int(value, 'ip').isOk();
-}

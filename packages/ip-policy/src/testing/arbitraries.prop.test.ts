@@ -1,7 +1,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
+import { isIpv4 } from '../ipv4/is-ipv4.js';
 import { parseCidr } from '../ipv4/parse-cidr.js';
-import { isIpv4 } from '../ipv4/parse-ipv4.js';
 import { isIpInPools } from '../pool/is-ip-in-pools.js';
 import { parsePoolList } from '../pool/parse-pool-list.js';
 import { cidr, invalidIpv4, ipv4InCidr, poolList, takenSet } from './index.js';
