@@ -1,5 +1,5 @@
 import { fc, test } from '@fast-check/vitest';
-import { describe, expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isIpv4 } from '../ipv4/is-ipv4.js';
 import { parseCidr } from '../ipv4/parse-cidr.js';
 import { isIpInPools } from '../pool/is-ip-in-pools.js';
@@ -29,10 +29,6 @@ describe('testing arbitraries', () => {
     expect(isIpv4(value)).toBe(false);
   });
 
-  test.prop([fc.constantFrom('10.0.0.1/24', 'nonsense', '::/0')])(
-    'ipv4InCidr rejects a bad block',
-    (block) => {
-      expect(() => ipv4InCidr(block)).toThrow(TypeError);
-    },
-  );
-});
+  it.each(['10.0.0.1/24', 'nonsense', '::/0'])('ipv4InCidr rejects the bad block %j', (block) => {
+    expect(() => ipv4InCidr(block)).toThrow(TypeError);
+  });
