@@ -6,5 +6,6 @@ export default defineProject({
   test: {
     name: '@isp/contracts',
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    testTimeout: 30_000,
   },
 });
