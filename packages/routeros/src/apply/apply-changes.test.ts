@@ -194,4 +194,20 @@ describe('applyChanges', () => {
       i: 'not-owned',
     });
   });
+
+  it('retries a create once the entry holding its slot has moved away in the same phase', async () => {
+    let adds = 0;
+    const c = fake((words) => {
+      if (words[0] === '/queue/simple/add')
+        return ++adds === 1 ? 'failure: already have such name' : [{ ret: '*A' }];
+      return [];
+    });
+    const result = await applyChanges(context(c), [create({ name: 'isp-b', target: '10.0.0.3/32' })]);
+    expect(result.failures.size).toBe(0);
+    expect(c.sent.map((w) => w[0])).toEqual([
+      '/queue/simple/add',
+      '/queue/simple/print',
+      '/queue/simple/add',
+    ]);
+  });
 });

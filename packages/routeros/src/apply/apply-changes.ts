@@ -1,6 +1,6 @@
 import type { AccessNetworkError } from '@isp/contracts';
 import { err, ok, type Result } from 'neverthrow';
-import type { RouterError } from '../errors.js';
+import { type RouterError, unsafeWrite } from '../errors.js';
 import type { Change } from '../plan/change.js';
 import { differingFields, isOwnedRow } from '../plan/plan-changes.js';
 import type { Row, Snapshot } from '../plan/snapshot.js';
@@ -114,6 +114,21 @@ async function applyOne(
   return err(error);
 }
 
+/** The last attempt of a change: a remaining conflict is its failure. */
+async function applyLast(ctx: ApplyContext, change: Change): Promise<Result<void, AccessNetworkError>> {
+  const result = await applyOne(ctx, change, true);
+  return result === 'retry-later'
+    ? err(
+        unsafeWrite(
+          ctx.routerId,
+          'not-owned',
+          change.key,
+          `${change.path} already holds this entry in a row we do not own`,
+        ),
+      )
+    : result;
+}
+
 async function runPool<T>(
   items: readonly T[],
   width: number,
@@ -170,15 +185,8 @@ export async function applyChanges(ctx: ApplyContext, changes: readonly Change[]
       if (result === 'retry-later') later.push(change);
       else record(change, result);
     });
-    for (const change of later) {
-      const result = await applyOne(ctx, change, true);
-      record(
-        change,
-        result === 'retry-later'
-          ? err({ type: 'ProtocolError', routerId: ctx.routerId, message: 'unreachable' })
-          : result,
-      );
-    }
+    // Creates that met a duplicate held by an entry another change of this phase was moving away: once more.
+    for (const change of later) record(change, await applyLast(ctx, change));
   }
   return { applied, failures, infrastructureErrors };
 }

@@ -287,3 +287,29 @@ describe('per-router infrastructure (B5)', () => {
     expect(rows('/ppp/secret')).toMatchObject([{ name: 'u-pppoe', comment: 'by hand' }]);
   });
 });
+
+describe('reports and progress', () => {
+  it('counts round trips, rows and writes, and emits progress events', async () => {
+    const events: string[] = [];
+    const watched = await startEmulatorAccessNetwork({
+      emulator: env.emulator,
+      onProgress: (event) => events.push(event.type),
+    });
+    try {
+      const desired = [subscriber('simple-queue', 'active'), subscriber('pppoe', 'suspended')];
+      const first = (await watched.network.reconcile('router-1', desired))._unsafeUnwrap();
+      expect(first.counters.commands.print).toBe(14);
+      expect(first.counters.writesIssued).toBe(first.plan.changes.length);
+      expect(first.counters.roundTrips).toBe(14 + first.plan.changes.length);
+      expect(first.timings.totalMs).toBeGreaterThanOrEqual(first.timings.readMs);
+      expect(events.filter((e) => e === 'read')).toHaveLength(14);
+      expect(events.filter((e) => e === 'applied')).toHaveLength(first.plan.changes.length);
+      expect(events.at(-1)).toBe('finished');
+      const noop = (await watched.network.reconcile('router-1', desired))._unsafeUnwrap();
+      expect(noop.counters).toMatchObject({ roundTrips: 14, writesIssued: 0, traps: 0 });
+      expect(noop.counters.rowsRead).toBeGreaterThan(0);
+    } finally {
+      await watched.close();
+    }
+  });
+});

@@ -111,6 +111,12 @@ describe('transport over routeros-api', () => {
     results.forEach((r, i) => {
       expect(r._unsafeUnwrap()).toEqual([{ name: `q${i % 20}`, target: `10.0.1.${(i % 20) + 1}/32` }]);
     });
+    emulator.setCost({ oneWayDelayMs: 2 });
+    emulator.resetStats();
+    await Promise.all(Array.from({ length: 64 }, () => c.command(['/system/identity/print'])));
+    emulator.setCost({});
+    expect(emulator.stats().maxInFlight).toBeGreaterThan(1);
+    expect(emulator.stats().maxInFlight).toBeLessThanOrEqual(8);
   });
 
   it('fails the in-flight call when the router drops the socket, then reconnects', async () => {
