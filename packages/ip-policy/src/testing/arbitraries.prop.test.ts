@@ -32,3 +32,4 @@ describe('testing arbitraries', () => {
   it.each(['10.0.0.1/24', 'nonsense', '::/0'])('ipv4InCidr rejects the bad block %j', (block) => {
     expect(() => ipv4InCidr(block)).toThrow(TypeError);
   });
+});
