@@ -296,6 +296,11 @@ class ApiConnection implements RouterConnection {
         if (done) return;
         done = true;
         clearTimeout(timer);
+        if (result.isOk() && this.closed) {
+          this.teardown(api);
+          resolve(err(connectionLost(this.routerId, 'the connection was closed')));
+          return;
+        }
         if (result.isErr()) this.teardown(api);
         else this.api = api;
         resolve(result);

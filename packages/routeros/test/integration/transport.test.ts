@@ -239,4 +239,20 @@ describe('transport over routeros-api', () => {
       await tlsEmulator.close();
     }
   });
+
+  it('closing while connecting leaves no connection behind', async () => {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const before = emulator.connectionCount();
+    emulator.setCost({ loginMs: 200 });
+    const c = connect({ callTimeoutMs: 3000 });
+    const pending = c.command(['/system/identity/print']);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await c.close();
+    expect((await pending)._unsafeUnwrapErr().type).toBe('ConnectionLost');
+    for (let i = 0; i < 30 && emulator.connectionCount() > before; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    emulator.setCost({});
+    expect(emulator.connectionCount()).toBeLessThanOrEqual(before);
+  });
 });
