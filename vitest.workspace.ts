@@ -2,4 +2,7 @@
 // vitest.config.ts imports it into `test.projects`.
 import type { TestProjectConfiguration } from 'vitest/config';
 
-export const projects: TestProjectConfiguration[] = ['packages/*/vitest.config.ts', 'examples/*/vitest.config.ts'];
+export const projects: TestProjectConfiguration[] = [
+  'packages/*/vitest.config.ts',
+  'examples/*/vitest.config.ts',
+];

@@ -1,6 +1,6 @@
 // Writes the shell of a workspace package (package.json, tsconfig, tsup, vitest configs).
 // Usage: node scripts/new-package.mjs <folder> '<json: {description, deps, devDeps, entries, bin}>'
-import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const [folder, json] = process.argv.slice(2);
@@ -47,8 +47,13 @@ writeFileSync(
   JSON.stringify({ extends: '../../tsconfig.base.json', include: ['src', 'test', '*.ts'] }, null, 2) + '\n',
 );
 const tsupEntries = entries.map((e) => (e === 'index' ? 'src/index.ts' : `src/${e}/index.ts`));
-if (spec.bin) tsupEntries.push(...Object.values(spec.bin).map((b) => b.replace('./dist/', 'src/').replace(/\.js$/, '.ts')));
-const entryObj = Object.fromEntries(tsupEntries.map((p) => [p.replace(/^src\//, '').replace(/\.ts$/, ''), p]));
+if (spec.bin)
+  tsupEntries.push(
+    ...Object.values(spec.bin).map((b) => b.replace('./dist/', 'src/').replace(/\.js$/, '.ts')),
+  );
+const entryObj = Object.fromEntries(
+  tsupEntries.map((p) => [p.replace(/^src\//, '').replace(/\.ts$/, ''), p]),
+);
 writeFileSync(
   join(dir, 'tsup.config.ts'),
   `import { defineConfig } from 'tsup';
@@ -78,4 +83,5 @@ export default defineProject({
 });
 `,
 );
-if (!existsSync(join(dir, 'README.md'))) writeFileSync(join(dir, 'README.md'), `# ${name}\n\n${spec.description}\n`);
+if (!existsSync(join(dir, 'README.md')))
+  writeFileSync(join(dir, 'README.md'), `# ${name}\n\n${spec.description}\n`);
