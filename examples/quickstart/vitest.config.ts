@@ -1,0 +1,10 @@
+import { defineProject } from 'vitest/config';
+
+export default defineProject({
+  resolve: { conditions: ['@isp/source', 'module', 'node', 'import', 'default'] },
+  ssr: { resolve: { conditions: ['@isp/source', 'module', 'node', 'import', 'default'] } },
+  test: {
+    name: '@isp-examples/quickstart',
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+  },
+});
