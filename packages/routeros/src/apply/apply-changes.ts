@@ -8,7 +8,7 @@ import { menuOf } from '../resources/menus.js';
 import type { RouterConnection } from '../transport/router-connection.js';
 import type { RunCounters } from './counters.js';
 import { type ProgressEvent, readMenu } from './read-snapshot.js';
-import { type CustomerNetworkCheck, checkWrite } from './write-guard.js';
+import { type CustomerNetworkCheck, checkWrite, rowById } from './write-guard.js';
 
 export interface ApplyContext {
   readonly routerId: string;
@@ -104,7 +104,7 @@ async function applyOne(
     change.operation === 'update' &&
     (error.category === 'no-such-item' || error.category === 'invalid-item-number')
   ) {
-    const entry = ctx.snapshot.menus.get(change.path)?.find((r) => r['.id'] === change.id);
+    const entry = rowById(ctx.snapshot, change.path, change.id);
     const full = { ...(entry ?? {}), ...change.fields };
     delete (full as Record<string, string>)['.id'];
     const converged = await converge(ctx, change, full);

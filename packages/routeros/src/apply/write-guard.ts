@@ -2,8 +2,22 @@ import type { AccessNetworkError } from '@isp/contracts';
 import { unsafeWrite } from '../errors.js';
 import type { Change } from '../plan/change.js';
 import { isOwnedRow } from '../plan/plan-changes.js';
-import type { Snapshot } from '../plan/snapshot.js';
+import type { Row, Snapshot } from '../plan/snapshot.js';
 import { menuOf } from '../resources/menus.js';
+
+const ID_INDEX = new WeakMap<readonly Row[], Map<string, Row>>();
+
+/** A printed row by `.id` (indexed once per menu read). */
+export function rowById(snapshot: Snapshot, path: string, id: string | undefined): Row | undefined {
+  const rows = snapshot.menus.get(path);
+  if (rows === undefined || id === undefined) return undefined;
+  let index = ID_INDEX.get(rows);
+  if (index === undefined) {
+    index = new Map(rows.map((row) => [row['.id'] ?? '', row]));
+    ID_INDEX.set(rows, index);
+  }
+  return index.get(id);
+}
 
 /** Answers whether an address lies inside the router's customer networks. */
 export type CustomerNetworkCheck = (ipv4: string) => boolean;
@@ -38,7 +52,7 @@ export function checkWrite(
   const { routerId } = context;
   const menu = menuOf(change.path);
   if (change.operation === 'update' || change.operation === 'remove') {
-    const row = snapshot.menus.get(change.path)?.find((r) => r['.id'] === change.id);
+    const row = rowById(snapshot, change.path, change.id);
     if (row === undefined || !isOwnedRow(change.path, row, context.prefix)) {
       return unsafeWrite(
         routerId,

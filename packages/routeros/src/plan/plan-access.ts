@@ -72,6 +72,13 @@ export function planAccess(input: AccessPlanningInput): AccessPlanning {
   const valid: DesiredAccess[] = [];
   const byId = new Map<string, DesiredAccess>();
   const order: string[] = [];
+  const ordered = new Set<string>();
+  const remember = (sid: string): void => {
+    if (!ordered.has(sid)) {
+      ordered.add(sid);
+      order.push(sid);
+    }
+  };
   const plans = new Map<string, AccessPlanRates>();
   for (const raw of input.desired) {
     const checked = validateDesiredAccess(raw, { routerId, customerNetworks: input.customerNetworks });
@@ -81,12 +88,12 @@ export function planAccess(input: AccessPlanningInput): AccessPlanning {
           ? checked.error.subscriberId
           : (raw as { subscriberId?: unknown })?.subscriberId;
       const sid = typeof id === 'string' ? id : '';
-      if (!order.includes(sid)) order.push(sid);
+      remember(sid);
       if (!invalid.has(sid)) invalid.set(sid, checked.error);
       continue;
     }
     const d = checked.value;
-    if (!order.includes(d.subscriberId)) order.push(d.subscriberId);
+    remember(d.subscriberId);
     const seen = byId.get(d.subscriberId);
     if (seen !== undefined) {
       if (!deepEqual(seen, d)) {
@@ -152,8 +159,9 @@ export function planAccess(input: AccessPlanningInput): AccessPlanning {
 
   const subscriberIds = [...order];
   for (const change of result.changes) {
-    if (change.subscriberId !== null && !subscriberIds.includes(change.subscriberId))
-      subscriberIds.push(change.subscriberId);
+    if (change.subscriberId === null || ordered.has(change.subscriberId)) continue;
+    ordered.add(change.subscriberId);
+    subscriberIds.push(change.subscriberId);
   }
   const changed = new Set(result.changes.map((c) => c.subscriberId));
   const unchanged = valid

@@ -69,6 +69,21 @@ function ownedIdentity(
   return ownership.ownsName(name) && name !== undefined ? { identity: name, marker: null } : null;
 }
 
+/** The normalised values of a menu's unique fields, as one comparable key. */
+function uniqueKey(
+  menu: ResourceDescriptor,
+  fields: readonly string[],
+  values: Readonly<Record<string, string>>,
+): string {
+  return fields
+    .map((f) => {
+      const spec = menu.fields[f];
+      const raw = values[f] ?? spec?.default ?? '';
+      return spec === undefined ? raw : spec.normalise(raw);
+    })
+    .join('\u0000');
+}
+
 /** Whether a row carries our ownership marker (comment marker or owned name). */
 export function isOwnedRow(path: string, row: Row, prefix: string): boolean {
   return ownedIdentity(menuOf(path), row, createOwnership(prefix)) !== null;
@@ -202,6 +217,23 @@ export function planChanges(
     else if (!failures.has(subscriberId)) failures.set(subscriberId, error);
   };
 
+  // Unique values held by entries we do not own, per menu and key fields (built on first use).
+  const foreignIndex = new Map<string, Set<string>>();
+  const foreignKeys = (path: string, fields: readonly string[]): Set<string> => {
+    const cacheKey = `${path}\u0000${fields.join(',')}`;
+    const cached = foreignIndex.get(cacheKey);
+    if (cached !== undefined) return cached;
+    const menu = menuOf(path);
+    const keys = new Set<string>();
+    for (const row of rowsOf(snapshot, path)) {
+      if (row['dynamic'] === 'true' || row['dynamic'] === 'yes') continue;
+      if (ownedIdentity(menu, row, ownership) !== null) continue;
+      keys.add(uniqueKey(menu, fields, row));
+    }
+    foreignIndex.set(cacheKey, keys);
+    return keys;
+  };
+
   // Desired entries: create or converge.
   const desiredIdentities = new Map<string, Set<string>>();
   for (const entry of entries) {
@@ -215,16 +247,7 @@ export function planChanges(
     const existing = owned.get(entry.path)?.get(entry.identity)?.[0];
     if (existing === undefined) {
       const conflict = (menu.unique ?? []).find((fields) =>
-        rowsOf(snapshot, entry.path).some(
-          (row) =>
-            ownedIdentity(menu, row, ownership) === null &&
-            row['dynamic'] !== 'true' &&
-            fields.every((f) => {
-              const spec = menu.fields[f];
-              const norm = spec?.normalise ?? ((v: string) => v);
-              return norm(row[f] ?? spec?.default ?? '') === norm(entry.fields[f] ?? '');
-            }),
-        ),
+        foreignKeys(entry.path, fields).has(uniqueKey(menu, fields, entry.fields)),
       );
       if (conflict !== undefined) {
         const value = conflict.map((f) => entry.fields[f] ?? '').join(' ');
@@ -327,27 +350,43 @@ export function planChanges(
     }
   }
 
-  // Kicks: live sessions of the accounts that changed or went.
+  // Kicks: live sessions of the accounts that changed or went (sessions indexed by user once per menu).
+  const sessionsByUser = new Map<string, Map<string, Row[]>>();
+  const sessionsOf = (path: string, field: string, user: string): readonly Row[] => {
+    let index = sessionsByUser.get(path);
+    if (index === undefined) {
+      index = new Map();
+      for (const row of rowsOf(snapshot, path)) {
+        const name = row[field];
+        if (name === undefined || !hasItemId(row)) continue;
+        const list = index.get(name) ?? [];
+        list.push(row);
+        index.set(name, list);
+      }
+      sessionsByUser.set(path, index);
+    }
+    return index.get(user) ?? [];
+  };
   for (const [key, { subscriberId, users, reason }] of kickUsers) {
     const path = key.split('\u0000')[0] ?? '';
     const field = Object.values(SESSION_LINKS)
       .flat()
       .find((link) => link.path === path)?.field;
     if (field === undefined) continue;
-    for (const row of rowsOf(snapshot, path)) {
-      const user = row[field];
-      if (user === undefined || !users.has(user) || !hasItemId(row)) continue;
-      changes.push({
-        subscriberId,
-        operation: 'kick',
-        path,
-        key: user,
-        id: row['.id'] ?? '',
-        fields: {},
-        secretFields: [],
-        reason,
-        phase: 2,
-      });
+    for (const user of users) {
+      for (const row of sessionsOf(path, field, user)) {
+        changes.push({
+          subscriberId,
+          operation: 'kick',
+          path,
+          key: user,
+          id: row['.id'] ?? '',
+          fields: {},
+          secretFields: [],
+          reason,
+          phase: 2,
+        });
+      }
     }
   }
 
