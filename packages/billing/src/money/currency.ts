@@ -18,7 +18,11 @@ export const CURRENCY_CODES: readonly CurrencyCode[] = Object.freeze(
 export const isCurrencyCode = (value: unknown): value is CurrencyCode =>
   typeof value === 'string' && Object.hasOwn(CURRENCY_MINOR_UNITS, value);
 
-/** Number of decimal places of the currency's minor unit (BRL 2, CLP 0). */
+/**
+ * Number of decimal places of the currency's minor unit (BRL 2, CLP 0). A code outside `CURRENCY_CODES`
+ * is a programmer error and throws a TypeError (never an inherited property such as `constructor`).
+ */
 export function minorUnits(currency: CurrencyCode): number {
+  if (!isCurrencyCode(currency)) throw new TypeError('minorUnits: unknown currency code');
   return CURRENCY_MINOR_UNITS[currency];
 }
