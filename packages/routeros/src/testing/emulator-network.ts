@@ -6,7 +6,7 @@ import {
 } from '../adapter/routeros-access-network.js';
 import type { TransportOptions } from '../transport/connection-settings.js';
 
-/** Hosts the test helpers may dial. */
+/** Hosts the emulator-backed test adapters may dial. */
 export const LOOPBACK_ONLY: readonly string[] = ['127.0.0.1'];
 
 /** Short timeouts for tests: faults surface in milliseconds, not seconds. */
@@ -33,7 +33,7 @@ export interface EmulatorNetwork {
   readonly emulator: Emulator;
   readonly network: RouterOsAccessNetwork;
   readonly routerId: string;
-  /** Closes the adapter's connections, and the emulator when this helper started it. */
+  /** Closes the adapter's connections, and the emulator when `startEmulatorAccessNetwork` started it. */
   close(): Promise<void>;
 }
 
