@@ -1,6 +1,8 @@
 import { invoiceSummary } from '@isp/billing';
 import { describe, expect, it } from 'vitest';
 import { billingInvoice, makeContract, plans } from '../../test/fixtures';
+import { desiredAccessOf } from '../desired-state/desired-access';
+import { createInMemoryAccessNetwork } from '../testing/in-memory-access-network';
 import { cancelContract } from './cancel-contract';
 import { cancelContracts } from './cancel-contracts';
 
@@ -55,6 +57,28 @@ describe('cancelContract', () => {
     expect(r.desired.map((d) => d.state)).toEqual(['absent']);
     const account = r.contract.items[0]?.kind === 'internet' ? r.contract.items[0].account : undefined;
     expect(account).toMatchObject({ ipv4: '127.0.1.10', previousIpv4: '10.0.1.10' });
+  });
+
+  it('W5: the released subscriber leaves a router that checks customer networks (the IP is not sent)', async () => {
+    const network = createInMemoryAccessNetwork({
+      routers: [{ routerId: 'r1', customerNetworks: ['10.0.0.0/16'] }],
+    });
+    const contract = makeContract();
+    const provisioned = await network.sync('r1', desiredAccessOf(contract, plans)._unsafeUnwrap());
+    expect(provisioned._unsafeUnwrap().outcomes.map((o) => o.outcome)).toEqual(['created']);
+    const r = cancelContract(contract, [], {
+      date: '2026-06-20',
+      reason: 'release',
+      network: 'release-ip',
+      taken: new Set<string>(),
+      plans,
+    })._unsafeUnwrap();
+    expect(r.desired).toEqual([expect.objectContaining({ state: 'absent' })]);
+    expect(r.desired[0]).not.toHaveProperty('ipv4');
+    expect(r.desired[0]).not.toHaveProperty('credentials');
+    const removed = (await network.sync('r1', r.desired))._unsafeUnwrap();
+    expect(removed.outcomes.map((o) => [o.outcome, o.error?.type])).toEqual([['removed', undefined]]);
+    expect(network.entries('r1')).toEqual([]);
   });
 
   it('W6: falls back to 100.64.x.x when taken, then asks for a manual IP', () => {

@@ -40,6 +40,30 @@ describe('desired network state', () => {
     ]);
   });
 
+  it('a released account is absent, without the released IP or the credentials (nothing is written for it)', () => {
+    const released = {
+      ...cancelled('release-ip'),
+      items: makeContract().items.map((i) =>
+        i.kind === 'internet'
+          ? { ...i, account: { ...i.account, ipv4: '127.0.1.10', previousIpv4: '10.0.1.10' } }
+          : i,
+      ),
+    };
+    expect(desiredAccessOf(released, plans)._unsafeUnwrap()).toEqual([
+      {
+        subscriberId: 'acc-1',
+        routerId: 'r1',
+        method: 'pppoe',
+        state: 'absent',
+        plan: {
+          planId: 'p10',
+          rate: { uploadBps: 5_000_000, downloadBps: 10_000_000 },
+          throttledRate: { uploadBps: 512_000, downloadBps: 1_000_000 },
+        },
+      },
+    ]);
+  });
+
   it('groups by router and isolates contracts with unknown plans', () => {
     const good = makeContract();
     const bad = makeContract({ id: 'c2' });

@@ -33,13 +33,19 @@ function accessOf(
   const a = item.account;
   const needsIp = a.method === 'simple-queue' || a.method === 'pcq-address-list';
   const effective: AccessState = needsIp && a.ipv4 === undefined ? 'absent' : state;
+  const rates = { planId: plan.id, rate: plan.rate, throttledRate: plan.throttledRate };
+  if (effective === 'absent') {
+    // Nothing is written for an absent subscriber: the adapter removes what carries its ownership marker.
+    // No IP (a released one was never on the router) and no credentials (fewer copies of the secret).
+    return ok({ subscriberId: a.id, routerId: a.routerId, method: a.method, state: effective, plan: rates });
+  }
   return ok({
     subscriberId: a.id,
     routerId: a.routerId,
     method: a.method,
     state: effective,
     ...(a.ipv4 === undefined ? {} : { ipv4: a.ipv4 }),
-    plan: { planId: plan.id, rate: plan.rate, throttledRate: plan.throttledRate },
+    plan: rates,
     ...(a.username !== undefined && a.password !== undefined
       ? { credentials: { username: a.username, password: a.password } }
       : {}),

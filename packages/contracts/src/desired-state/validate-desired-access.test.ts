@@ -52,6 +52,41 @@ describe('validateDesiredAccess', () => {
     expect(r.isErr() && r.error.type).toBe('UnsafeWrite');
   });
 
+  describe('absent (remove what we own, found by the ownership marker)', () => {
+    const networks = { customerNetworks: ['10.0.0.0/16'], routerId: 'r1' };
+
+    it('accepts a released IP outside the customer networks (release-ip remaps 10.x.x.x to 127.x.x.x)', () => {
+      const released = { ...base, state: 'absent', ipv4: '127.0.3.30' };
+      expect(validateDesiredAccess(released, networks).isOk()).toBe(true);
+      expect(validateDesiredAccess({ ...released, method: 'simple-queue' }, networks).isOk()).toBe(true);
+    });
+
+    it.each(['simple-queue', 'pcq-address-list', 'pppoe', 'hotspot'])(
+      'needs neither an IP nor credentials for %s',
+      (method) => {
+        const { ipv4: _, credentials: __, ...rest } = base;
+        expect(validateDesiredAccess({ ...rest, method, state: 'absent' }, networks).isOk()).toBe(true);
+      },
+    );
+
+    it('still rejects a malformed IP or bad credentials when they are given', () => {
+      expect(fieldOf({ ...base, state: 'absent', ipv4: '10.0.0.256' }, networks)).toEqual({
+        type: 'InvalidDesiredAccess',
+        field: 'ipv4',
+      });
+      expect(
+        fieldOf({ ...base, state: 'absent', credentials: { username: 'a b', password: 'x' } }, networks),
+      ).toEqual({ type: 'InvalidDesiredAccess', field: 'credentials.username' });
+    });
+
+    it('keeps the network check for every state that writes', () => {
+      for (const state of ['active', 'throttled', 'suspended']) {
+        const r = validateDesiredAccess({ ...base, state, ipv4: '127.0.3.30' }, networks);
+        expect(r.isErr() && r.error.type).toBe('UnsafeWrite');
+      }
+    });
+  });
+
   it('never puts the password in an error', () => {
     const r = validateDesiredAccess({
       ...base,

@@ -16,7 +16,11 @@ const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
 const MAX_RATE = 100_000_000_000;
 
 export interface ValidateDesiredAccessOptions {
-  /** When given, `ipv4` must be inside one of these CIDR blocks (`UnsafeWrite` otherwise). */
+  /**
+   * When given, the `ipv4` of a subscriber that is written (`active`, `throttled`, `suspended`) must be inside
+   * one of these CIDR blocks (`UnsafeWrite` otherwise). An `absent` subscriber is never checked: nothing is
+   * written for it.
+   */
   readonly customerNetworks?: readonly string[];
   /** When given, `routerId` must equal it. */
   readonly routerId?: string;
@@ -48,6 +52,12 @@ function checkRates(value: unknown): boolean {
 /**
  * Checks one desired access the way every adapter must before writing: shape, method, state, plan rates,
  * IPv4 (required for simple-queue and pcq-address-list), credentials (required for pppoe and hotspot), MAC.
+ *
+ * `absent` means "remove whatever we own of this subscriber": the adapter finds those entries by their
+ * ownership marker (the subscriber id), so IPv4 and credentials are optional and the IPv4 is not checked
+ * against the customer networks (a released contract carries an IP such as 127.0.3.30 that the router never
+ * held). When given, they must still be well-formed.
+ *
  * The error names the field and never contains the password.
  */
 export function validateDesiredAccess(
@@ -96,7 +106,8 @@ export function validateDesiredAccess(
   if (!checkRates(p['throttledRate'])) {
     return err(invalid(sid, 'plan.throttledRate', 'plan.throttledRate must hold positive integer bps'));
   }
-  const needsIp = method === 'simple-queue' || method === 'pcq-address-list';
+  const absent = d['state'] === 'absent';
+  const needsIp = !absent && (method === 'simple-queue' || method === 'pcq-address-list');
   const ipv4 = d['ipv4'];
   if (ipv4 === undefined) {
     if (needsIp) return err(invalid(sid, 'ipv4', `ipv4 is required for ${method as AccessMethod}`));
@@ -104,7 +115,7 @@ export function validateDesiredAccess(
     const ip = ipv4ToInt(ipv4);
     if (ip < 0) return err(invalid(sid, 'ipv4', 'ipv4 must be a dotted-decimal IPv4 address'));
     if (ip === 0 || ip === 0xffffffff) return err(invalid(sid, 'ipv4', 'ipv4 must be a host address'));
-    if (options.customerNetworks !== undefined) {
+    if (!absent && options.customerNetworks !== undefined) {
       const inside = options.customerNetworks.some((n) => {
         const cidr = parseCidr(n);
         return cidr !== undefined && cidrContains(cidr, ip);
@@ -120,7 +131,7 @@ export function validateDesiredAccess(
       }
     }
   }
-  const needsCredentials = method === 'pppoe' || method === 'hotspot';
+  const needsCredentials = !absent && (method === 'pppoe' || method === 'hotspot');
   const credentials = d['credentials'];
   if (credentials === undefined) {
     if (needsCredentials) return err(invalid(sid, 'credentials', `credentials are required for ${method}`));

@@ -251,6 +251,37 @@ export function describeAccessNetworkConformance(
     }
 
     it(
+      'absent removes what we own, located by the subscriber id: a released IP outside the customer networks, or no IP and no credentials',
+      async () => {
+        const created = methods.map((m) => subscriber(m));
+        expectAll(await sync(created), 'created');
+        // A release (W5) remaps the IP to e.g. 127.x.x.x or 192.0.2.x: outside the router's networks.
+        const released = created.map((d, i) => {
+          const { credentials: _, ipv4: __, ...rest } = d;
+          return i % 2 === 0
+            ? { ...rest, state: 'absent' as const, ipv4: `192.0.2.${i + 10}` }
+            : { ...rest, state: 'absent' as const };
+        });
+        const removed = await sync(released);
+        expectAll(removed, 'removed');
+        expectAll(await sync(released), 'unchanged');
+        const leftovers = await discovered();
+        for (const d of created) {
+          expect(
+            leftovers.filter((a) =>
+              matches(a, {
+                method: d.method,
+                ipv4: d.ipv4 as string,
+                ...(d.credentials ? { username: d.credentials.username } : {}),
+              }),
+            ),
+          ).toEqual([]);
+        }
+      },
+      timeout,
+    );
+
+    it(
       'dry-run writes nothing: the same plan twice, then a real run applies it',
       async () => {
         const desired = methods.map((m) => subscriber(m));
