@@ -1,4 +1,4 @@
-import { invoiceSummary } from '@isp/billing';
+import { invoiceSummary, lateCharges } from '@isp/billing';
 import { describe, expect, it } from 'vitest';
 import { billingInvoice, makeContract, plans } from '../../test/fixtures';
 import { cancelContract } from '../cancellation/cancel-contract';
@@ -46,6 +46,42 @@ describe('reactivateContract', () => {
       from: 'cancelled',
       to: 'active',
     });
+  });
+
+  it('§7: the merge moves the late charges too (as of the merge date) and no later fine is charged on them', () => {
+    const terms = {
+      fine: { kind: 'percent', percent: '2' },
+      interest: { monthlyPercent: '1' },
+    } as const;
+    const old = { ...billingInvoice('A', '2026-05', [{ description: 'Internet', amount: '100.00' }]), terms };
+    const next = {
+      ...billingInvoice('B', '2026-06', [{ description: 'Internet', amount: '100.00' }]),
+      terms,
+    };
+    const contract = cancelContract(makeContract(), [old], {
+      date: '2026-05-25',
+      reason: 'left',
+      plans,
+    })._unsafeUnwrap().contract;
+    // A is due 2026-05-10; merged on 2026-06-09: 30 days late → fine 2.00 + interest 1.00 (V15).
+    const r = reactivateContract(contract, [old], {
+      date: '2026-06-09',
+      settle: { kind: 'merge', nextInvoice: next },
+      pools,
+      taken: new Set<string>(),
+      plans,
+    })._unsafeUnwrap();
+    const merged = r.invoices.find((i) => i.id === 'B')!;
+    expect(merged.lines.filter((l) => l.penalty).map((l) => [l.id, l.kind, l.amount, l.movedFrom])).toEqual([
+      ['A/A:fine', 'fine', '2.00', 'A'],
+      ['A/A:interest', 'interest', '1.00', 'A'],
+    ]);
+    expect(invoiceSummary(merged)._unsafeUnwrap().balance).toBe('203.00');
+    expect(r.invoices.find((i) => i.id === 'A')?.transfer?.amount).toBe('103.00');
+    // B unpaid 10 days after its due date: the fine counts the 200.00 of service, never the 3.00 moved.
+    const later = lateCharges(merged, '2026-06-20')._unsafeUnwrap();
+    expect(later.principal).toBe('200.00');
+    expect(later.fine?.amount).toBe('4.00');
   });
 
   it('W9: pays what is pending, and takes a free IP from the pools when the previous one is taken', () => {

@@ -31,7 +31,12 @@ export type Settlement =
       readonly kind: 'payment';
       readonly payments: readonly { readonly invoiceId: string; readonly payment: Payment }[];
     }
-  /** Merge every pending invoice into `nextInvoice` (the next month's invoice), which keeps its due date. */
+  /**
+   * Merge every pending invoice into `nextInvoice` (the next month's invoice), which keeps its due date. Each
+   * source's fine and interest as of the reactivation date are put on it first and move with its lines, as
+   * penalty lines: the merged total is the sum of what was owed that day, and later late charges on the
+   * target never count them.
+   */
   | { readonly kind: 'merge'; readonly nextInvoice: Invoice };
 
 export interface ReactivateOptions {
@@ -45,7 +50,7 @@ export interface ReactivateOptions {
   /** IPs assigned to other services (not this contract's own). */
   readonly taken: TakenIps;
   readonly plans: PlanCatalog;
-  /** Non-business days, for the late charges billing adds to a payment. */
+  /** Non-business days, for the late charges billing adds to a payment or to the merged invoices. */
   readonly isNonBusinessDay?: NonBusinessDay;
 }
 
@@ -122,7 +127,9 @@ export function reactivateContract(
       const withTarget = nextInvoices.some((i) => i.id === target.id)
         ? nextInvoices
         : [...nextInvoices, target];
-      const r = mergeInvoices(withTarget, date.value, calendar);
+      // WispHub moves every item, late charges included (billing-rules §7): each source gets its fine and
+      // interest as of the merge date first, and they move as penalty lines (never the base of a new fine).
+      const r = mergeInvoices(withTarget, date.value, { ...calendar, applyLateCharges: true });
       if (r.isErr()) return err(billingFailed('settle', r.error));
       if (r.value.target.id !== target.id) {
         return err(invalidInput('settle.nextInvoice', 'the next invoice must be the latest pending invoice'));
