@@ -33,13 +33,18 @@ export interface ExtraLine {
   readonly penalty?: boolean;
 }
 
-/** An amount split into installments billed on consecutive cycles from a start month (M5). */
+/**
+ * An amount split into installments (M5): part k goes on the k-th invoice issued for a cycle whose closing
+ * date falls in or after the start month. Months without an invoice (exempt, cancelled, skipped) do not
+ * consume a part when `generateInvoice` is told what was billed already (`previousInvoices` or
+ * `installmentsBilled`).
+ */
 export interface InstallmentPlan {
   readonly id: string;
   readonly description: string;
   readonly total: DecimalString;
   readonly count: number;
-  /** Month of the cycle (closing date) that carries part 1. */
+  /** The first month whose cycle (closing date) may carry part 1. */
   readonly startMonth: YearMonth;
   readonly strategy?: InstallmentStrategy;
 }
@@ -73,6 +78,19 @@ export interface GenerateOptions {
   readonly onDemand?: boolean;
   /** Issue date override (on demand). */
   readonly issueDate?: LocalDate;
+  /**
+   * The contract's invoices issued so far (any status, in any order; merged ones included). The installment
+   * parts on invoices of earlier periods — lines moved by a merge count for the period they were first billed
+   * in — tell how many parts of each plan were billed, and this invoice carries the next one. The invoice of
+   * this same period is ignored, so generating a period again gives the same invoice.
+   */
+  readonly previousInvoices?: readonly Invoice[];
+  /**
+   * Parts already billed per installment plan id; wins over `previousInvoices` for the plans it names.
+   * Without either, part k is put on the cycle k − 1 months after the start month (right only when every
+   * month since the start month was invoiced).
+   */
+  readonly installmentsBilled?: Readonly<Record<string, number>>;
 }
 
 export type SkipReason = 'exempt' | 'manual' | 'not-started' | 'first-invoice-skipped' | 'nothing-to-bill';

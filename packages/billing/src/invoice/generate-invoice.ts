@@ -43,6 +43,7 @@ import type {
   InvoiceGeneration,
   IssueMode,
 } from './contract-billing';
+import { installmentsBilledBefore, readInstallmentsBilled } from './installments-billed';
 import { installmentKey, invoiceKey } from './keys';
 import { resolveTerms } from './terms';
 import { type Invoice, type InvoiceLine, LINE_KINDS, type LineEffect } from './types';
@@ -76,7 +77,9 @@ const fail = <T>(r: Result<unknown, BillingError>): Result<T, BillingError> =>
  * - when the contract started after the previous cycle was issued, the days from the start to this
  *   period are billed too (a stub line, by the same policy);
  * - a credit for days of total suspension in the period;
- * - installment part k on the cycle k − 1 months after the plan's start month, labelled "k/n";
+ * - the next installment part of each plan, labelled "k/n": part k goes on the k-th invoice issued from the
+ *   plan's start month, counted from `options.previousInvoices` (or `options.installmentsBilled`), so months
+ *   without an invoice consume no part; without either, on the cycle k − 1 months after the start month;
  * - the one-off `extras`.
  * Exempt contracts get no invoice; manual contracts only with `onDemand`. The invoice id is its idempotency
  * key `(contractId, periodStart)`.
@@ -248,6 +251,19 @@ export function generateInvoice(
   const mon = Number(m.value.slice(5, 7));
   const cycle: BillingCycle = cycleCore(settings.value, year, mon, issueOverride.value);
   const key = invoiceKey(contractId.value, cycle.period.start);
+  // Installment progress: parts billed before this period, per plan (undefined: by the calendar).
+  let billedParts: Map<string, number> | undefined;
+  if (opts.value.previousInvoices !== undefined) {
+    const b = installmentsBilledBefore(opts.value.previousInvoices, contractId.value, cycle.period.start);
+    if (b.isErr()) return fail(b);
+    billedParts = b.value;
+  }
+  let explicitParts: Map<string, number> | undefined;
+  if (opts.value.installmentsBilled !== undefined) {
+    const b = readInstallmentsBilled(opts.value.installmentsBilled);
+    if (b.isErr()) return fail(b);
+    explicitParts = b.value;
+  }
   const skipped = (
     reason: 'exempt' | 'manual' | 'not-started' | 'first-invoice-skipped' | 'nothing-to-bill',
   ) => ok({ kind: 'skipped', reason, key, month: cycle.month } as const);
@@ -341,8 +357,10 @@ export function generateInvoice(
   // Installments.
   const cycleIndex = monthIndex(year, mon);
   for (const plan of plans) {
-    const k = cycleIndex - plan.start + 1;
-    if (k < 1 || k > plan.count) continue;
+    if (cycleIndex < plan.start) continue;
+    const billed = explicitParts?.get(plan.id) ?? billedParts?.get(plan.id);
+    const k = billed !== undefined ? billed + 1 : billedParts !== undefined ? 1 : cycleIndex - plan.start + 1;
+    if (k > plan.count) continue;
     const parts = splitMinor(plan.totalMinor, plan.count, plan.strategy)!;
     const amount = parts[k - 1]!.div(unitOf(scale));
     const label = `${k}/${plan.count}`;
