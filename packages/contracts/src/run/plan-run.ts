@@ -133,6 +133,7 @@ export function planRun(input: RunInput): Result<RunPlan, ContractsError> {
       const generated = generateInvoice(
         { ...contractBillingOf(contract), extras: extrasFor(contract, yearMonth) },
         yearMonth,
+        { previousInvoices: invoices },
       );
       if (generated.isErr()) {
         failures.push({ contractId: contract.id, error: billingFailed('invoice', generated.error) });

@@ -62,6 +62,19 @@ describe('planRun (forecast, X8)', () => {
     expect(plan.failures).toEqual([]);
   });
 
+  it('M5: an installment part goes on the next invoice issued, even after a month without one', () => {
+    const contract = numberedContract(1); // router 60.00 in 3 parts from 2026-02, closing day 1
+    const run = (date: string, invoices: readonly Invoice[]) =>
+      planRun({ date, contracts: [contract], invoicesOf: () => invoices, plans, calendar })._unsafeUnwrap()
+        .invoicesToIssue[0]!;
+    const parts = (invoice: Invoice) =>
+      invoice.lines.flatMap((l) => (l.installment === undefined ? [] : [l.installment.label]));
+    const february = run('2026-02-01', []);
+    // No March invoice (cancelled that month, reactivated in April): April carries part 2, not 3.
+    const april = run('2026-04-01', [{ ...february, status: 'paid' }]);
+    expect([parts(february), parts(april)]).toEqual([['1/3'], ['2/3']]);
+  });
+
   it('rejects bad input with typed errors', () => {
     const base = { contracts: [], invoicesOf: () => [], plans, calendar };
     expect(planRun({ ...base, date: '2026-13-01' })._unsafeUnwrapErr().type).toBe('InvalidDate');
