@@ -1,6 +1,6 @@
 import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import { err, ok, type Result } from 'neverthrow';
-import { type ContractsError, invalidPasswordHash, weakPassword } from '../errors';
+import { type ContractsError, invalidInput, invalidPasswordHash, weakPassword } from '../errors';
 
 /** Where salts come from; inject a deterministic source in tests. */
 export type SaltSource = (size: number) => Uint8Array;
@@ -25,6 +25,8 @@ const SALT_LENGTH = 16;
 const MIN_PASSWORD = 8;
 const MAX_PASSWORD = 256;
 const MAX_N = 2 ** 20;
+/** Largest scrypt cost N·r·p accepted: four times the default (16384·8·1). */
+const MAX_COST = 4 * 16384 * 8;
 
 const maxmem = (q: ScryptParameters): number => 256 * q.N * q.r + 1024 * 1024;
 
@@ -36,6 +38,10 @@ function checkParameters(q: ScryptParameters, field: string): ContractsError | u
     return invalidPasswordHash(field, `${field}: r must be 1–32`);
   if (!Number.isInteger(q.p) || q.p < 1 || q.p > 16)
     return invalidPasswordHash(field, `${field}: p must be 1–16`);
+  // Bounds the work of one hash or verification (a stored hash may come from an untrusted row): at most
+  // four times the default cost, well under a second.
+  if (q.N * q.r * q.p > MAX_COST)
+    return invalidPasswordHash(field, `${field}: N·r·p must be at most ${MAX_COST}`);
   return undefined;
 }
 
@@ -60,10 +66,19 @@ export function hashPortalPassword(
 ): Result<string, ContractsError> {
   const weak = checkPassword(password, field);
   if (weak !== undefined) return err(weak);
+  if (typeof options !== 'object' || options === null)
+    return err(invalidInput('options', 'options must be an object'));
   const q = options.parameters ?? DEFAULT_SCRYPT_PARAMETERS;
   const bad = checkParameters(q, 'parameters');
   if (bad !== undefined) return err(bad);
-  const salt = Buffer.from((options.salt ?? randomBytes)(SALT_LENGTH));
+  if (options.salt !== undefined && typeof options.salt !== 'function')
+    return err(invalidInput('salt', 'salt must be a function (size) => bytes'));
+  let salt: Buffer;
+  try {
+    salt = Buffer.from((options.salt ?? randomBytes)(SALT_LENGTH));
+  } catch {
+    return err(invalidPasswordHash('salt', `salt source must give ${SALT_LENGTH} bytes`));
+  }
   if (salt.length < SALT_LENGTH)
     return err(invalidPasswordHash('salt', `salt source must give ${SALT_LENGTH} bytes`));
   const hash = scryptSync(password as string, salt, KEY_LENGTH, {

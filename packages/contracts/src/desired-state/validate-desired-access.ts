@@ -67,6 +67,16 @@ export function validateDesiredAccess(
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return err(invalid('', 'desired', 'desired access must be an object'));
   }
+  if (typeof options !== 'object' || options === null)
+    return err(invalid('', 'options', 'options must be an object'));
+  if (
+    options.customerNetworks !== undefined &&
+    (!Array.isArray(options.customerNetworks) ||
+      !options.customerNetworks.every((n) => typeof n === 'string'))
+  )
+    return err(invalid('', 'options.customerNetworks', 'customerNetworks must be an array of CIDR strings'));
+  if (options.routerId !== undefined && !isText(options.routerId, 128))
+    return err(invalid('', 'options.routerId', 'routerId must be a short string'));
   if (Object.hasOwn(value, '__proto__'))
     return err(invalid('', '__proto__', 'a key named __proto__ is not allowed'));
   const d = value as Record<string, unknown>;

@@ -47,6 +47,24 @@ export function validateLadderForJurisdiction(
       message: 'jurisdiction must be generic or br-consumer',
     });
   }
+  if (typeof options !== 'object' || options === null)
+    return err({ type: 'InvalidInput', field: 'options', message: 'options must be an object' });
+  if (options.regime !== undefined && options.regime !== 'rgc-2023' && options.regime !== 'rgc-2014')
+    return err({
+      type: 'InvalidInput',
+      field: 'options.regime',
+      message: 'regime must be rgc-2023 or rgc-2014',
+    });
+  if (
+    options.noticeTerm !== undefined &&
+    options.noticeTerm !== 'conservative' &&
+    options.noticeTerm !== 'lenient'
+  )
+    return err({
+      type: 'InvalidInput',
+      field: 'options.noticeTerm',
+      message: 'noticeTerm must be conservative or lenient',
+    });
   const regime = options.regime ?? 'rgc-2023';
   const term = options.noticeTerm === 'lenient' ? 15 : 16;
   const findings: JurisdictionFinding[] = [];

@@ -16,7 +16,7 @@ export const TRANSITIONS: Readonly<Record<ContractStatus, readonly ContractStatu
 });
 
 export const canTransition = (from: ContractStatus, to: ContractStatus): boolean =>
-  TRANSITIONS[from]?.includes(to) === true;
+  Object.hasOwn(TRANSITIONS, from) && TRANSITIONS[from].includes(to);
 
 export interface TransitionInput {
   readonly date: LocalDate;
