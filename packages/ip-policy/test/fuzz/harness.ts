@@ -42,6 +42,13 @@ export interface FuzzCase {
   readonly check?: (output: unknown, args: readonly unknown[]) => void;
   /** Mutate valid argument lists (default true). */
   readonly mutate?: boolean;
+  /**
+   * The function takes a value the package built (a contract, a catalog, an evaluation) and documents that
+   * anything else is a programmer error: for non-valid argument lists a TypeError is accepted and the output
+   * is not checked (garbage in, garbage out), but there must be no other throw, no hang and no pollution.
+   * Valid argument lists get every check.
+   */
+  readonly trusted?: boolean;
   /** Error types whose `field` may be absent. */
   readonly fieldOptional?: readonly string[];
 }
@@ -317,7 +324,9 @@ async function callOnce(
   c: FuzzCase,
   args: readonly unknown[],
   types: ReadonlySet<string>,
+  origin: Origin,
 ): Promise<CallOutcome> {
+  const lax = c.trusted === true && origin !== 'valid';
   const started = performance.now();
   let output: unknown;
   try {
@@ -325,12 +334,17 @@ async function callOnce(
     if (isThenable(output)) output = await output;
   } catch (error) {
     const ms = performance.now() - started;
-    if (c.programmerError?.(error, args) === true) return { kind: 'programmer-error', output: error, ms };
+    if (c.programmerError?.(error, args) === true || (lax && (error as Error)?.name === 'TypeError'))
+      return { kind: 'programmer-error', output: error, ms };
     throw new Error(`${label} threw ${preview(String(error))} for ${preview(args)}`, { cause: error });
   }
   const ms = performance.now() - started;
   if (!prototypeIsClean()) throw new Error(`${label} polluted Object.prototype for ${preview(args)}`);
   if (ms > MAX_CALL_MS) throw new Error(`${label} took ${ms.toFixed(0)} ms for ${preview(args)}`);
+  if (lax) {
+    const failed = isResult(output) && output.isErr();
+    return { kind: failed ? 'typed-error' : 'ok', output, ms };
+  }
   if (c.returns === 'result') {
     if (!isResult(output)) throw new Error(`${label} did not return a Result for ${preview(args)}`);
     if (output.isErr()) {
@@ -382,7 +396,7 @@ export async function fuzzFunction(
   const figures = { cases: 0, valid: 0, ok: 0, typedErrors: 0, programmerErrors: 0, maxMs: 0 };
   await fc.assert(
     fc.asyncProperty(fc.oneof(...sources), async ({ origin, args }) => {
-      const outcome = await callOnce(label, call, c, args, types);
+      const outcome = await callOnce(label, call, c, args, types, origin);
       figures.cases += 1;
       figures.maxMs = Math.max(figures.maxMs, outcome.ms);
       if (outcome.kind === 'ok' || outcome.kind === 'value') figures.ok += 1;
@@ -398,7 +412,7 @@ export async function fuzzFunction(
       if (text === undefined || c.json === false) return;
       const again = JSON.parse(text) as unknown[];
       if (!jsonEqual(again, trimmed)) return;
-      const second = await callOnce(label, call, c, again, types);
+      const second = await callOnce(label, call, c, again, types, origin);
       figures.maxMs = Math.max(figures.maxMs, second.ms);
       if (second.kind !== outcome.kind || !jsonEqual(second.output, outcome.output))
         throw new Error(`${label}: answer changed after a JSON trip of ${preview(args)}`);
