@@ -55,7 +55,13 @@ export interface FuzzCase {
 
 /** One entry per exported function: the type makes a new export without a case a compile error. */
 export type FuzzTable<Api> = {
-  readonly [K in keyof Api as Api[K] extends (...args: never[]) => unknown ? K : never]: FuzzCase;
+  readonly [K in keyof Api as Api[K] extends
+    | ((...args: never[]) => unknown)
+    | (abstract new (
+        ...args: never[]
+      ) => unknown)
+    ? K
+    : never]: FuzzCase;
 };
 
 /** Names of the exported functions (and classes) of a module namespace. */
