@@ -1,27 +1,14 @@
 import type { Invoice } from '@isp/billing';
-import { cancelOpenInvoices } from '@isp/billing';
-import { type ReleaseRuleTable, remapForRelease, type TakenIps } from '@isp/ip-policy';
+import type { ReleaseRuleTable, TakenIps } from '@isp/ip-policy';
 import { err, ok, type Result } from 'neverthrow';
-import type {
-  CancellationNetwork,
-  Contract,
-  ContractItem,
-  HistoryEntry,
-  LoanedEquipment,
-} from '../contract/types';
+import type { CancellationNetwork, Contract, LoanedEquipment } from '../contract/types';
 import { accessStateOf, desiredAccessOf } from '../desired-state/desired-access';
-import {
-  billingFailed,
-  type ContractsError,
-  contractAlreadyCancelled,
-  fromIpPolicy,
-  invalidInput,
-  invoiceMismatch,
-} from '../errors';
+import { type ContractsError, contractAlreadyCancelled, invalidInput, invoiceMismatch } from '../errors';
 import { type LocalDate, readLocalDate } from '../internal/local-date';
 import { deepFreeze, readEnum, readString } from '../internal/read';
 import type { PlanCatalog } from '../plans/plan';
 import type { AccessState, DesiredAccess } from '../ports/access-network';
+import { cancelCore, type IpChange } from './cancel-core';
 
 export interface CancelOptions {
   readonly date: LocalDate;
@@ -40,13 +27,7 @@ export interface CancelOptions {
   readonly plans: PlanCatalog;
 }
 
-export interface IpChange {
-  readonly accountId: string;
-  readonly from: string;
-  readonly to: string;
-  /** Which rule produced the new IP. */
-  readonly rule: string;
-}
+export type { IpChange } from './cancel-core';
 
 export type CancellationWarning = {
   readonly type: 'EquipmentNotReturned';
@@ -100,83 +81,30 @@ export function cancelContract(
   if (foreign >= 0)
     return err(invoiceMismatch(`invoices[${foreign}].contractId`, 'the invoice belongs to another contract'));
 
-  let nextInvoices: readonly Invoice[] = invoices;
-  let cancelledInvoiceIds: readonly string[] = [];
-  if (options.cancelPendingInvoices === true) {
-    const r = cancelOpenInvoices(invoices, date.value);
-    if (r.isErr()) return err(billingFailed('invoices', r.error));
-    nextInvoices = r.value.invoices;
-    cancelledInvoiceIds = r.value.cancelled;
-  }
-
-  const ipChanges: IpChange[] = [];
-  let items: readonly ContractItem[] = contract.items;
+  let taken: ((ip: string) => boolean) | undefined;
   if (network.value === 'release-ip') {
-    if (options.taken === undefined)
-      return err(invalidInput('taken', 'release-ip needs the set of taken IPs'));
-    const added = new Set<string>();
     const callerTaken = options.taken;
-    const taken = (ip: string): boolean =>
-      added.has(ip) || (typeof callerTaken === 'function' ? callerTaken(ip) : callerTaken.has(ip));
-    const next: ContractItem[] = [];
-    for (const item of contract.items) {
-      if (item.kind !== 'internet' || item.account.ipv4 === undefined) {
-        next.push(item);
-        continue;
-      }
-      const from = item.account.ipv4;
-      const remap = remapForRelease(from, {
-        taken,
-        ...(options.releaseRules === undefined ? {} : { table: options.releaseRules }),
-      });
-      if (remap.isErr()) return err(fromIpPolicy(`items.${item.id}.account.ipv4`, from, remap.error));
-      added.add(remap.value.target);
-      ipChanges.push({
-        accountId: item.account.id,
-        from,
-        to: remap.value.target,
-        rule: remap.value.appliedRule.id,
-      });
-      next.push({ ...item, account: { ...item.account, ipv4: remap.value.target, previousIpv4: from } });
-    }
-    items = next;
+    if (callerTaken === undefined) return err(invalidInput('taken', 'release-ip needs the set of taken IPs'));
+    if (typeof callerTaken !== 'function' && typeof callerTaken?.has !== 'function')
+      return err(invalidInput('taken', 'taken must be a Set of IPs or a predicate'));
+    taken = typeof callerTaken === 'function' ? callerTaken : (ip) => callerTaken.has(ip);
   }
-
-  const accessBefore = accessStateOf(contract) as Exclude<AccessState, 'absent'>;
-  const entries: HistoryEntry[] = [
-    {
-      date: date.value,
-      event: 'status-changed',
-      from: contract.status,
-      to: 'cancelled',
-      reason: reason.value,
-    },
-  ];
-  for (const change of ipChanges) {
-    entries.push({
-      date: date.value,
-      event: 'ip-changed',
-      from: change.from,
-      to: change.to,
-      reason: `IP released on cancellation (${change.rule})`,
-      refs: [change.accountId],
-    });
-  }
-  if (cancelledInvoiceIds.length > 0) {
-    entries.push({
-      date: date.value,
-      event: 'invoices-cancelled',
-      reason: 'pending invoices cancelled with the contract',
-      refs: cancelledInvoiceIds,
-    });
-  }
-  const next: Contract = deepFreeze({
-    ...contract,
-    status: 'cancelled',
-    items,
-    cancellation: { date: date.value, reason: reason.value, network: network.value, accessBefore },
-    history: [...contract.history, ...entries],
+  const core = cancelCore(contract, invoices, {
+    date: date.value,
+    reason: reason.value,
+    network: network.value,
+    cancelPendingInvoices: options.cancelPendingInvoices === true,
+    ...(taken === undefined ? {} : { taken }),
+    ...(options.releaseRules === undefined ? {} : { releaseRules: options.releaseRules }),
+    from: contract.status,
+    accessBefore: accessStateOf(contract) as Exclude<AccessState, 'absent'>,
+    before: [],
   });
+  if (core.isErr()) return err(core.error);
+  const { ipChanges, cancelledInvoiceIds } = core.value;
+  const next = core.value.contract;
+  for (const part of Object.values(next)) deepFreeze(part);
+  const nextInvoices = core.value.invoices;
   const desired = desiredAccessOf(next, options.plans);
   if (desired.isErr()) return err(desired.error);
   const out = equipmentOut(contract);

@@ -137,5 +137,10 @@ test.prop(
   const c = contractWith(ladder);
   const e = evaluateLadder(c, invoices, date, { calendar })._unsafeUnwrap();
   expect(e).toMatchObject({ target: 'active', noticesDue: [], overdueInvoiceIds: [], daysOverdue: 0 });
-  expect(applyLadder(c, e)._unsafeUnwrap()).toEqual({ contract: c, steps: [] });
+  expect(applyLadder(c, e)._unsafeUnwrap()).toEqual({
+    contract: c,
+    steps: [],
+    ipChanges: [],
+    cancelledInvoiceIds: [],
+  });
 });

@@ -41,7 +41,7 @@ export interface RunReport {
   readonly date: string;
   /** Contracts that changed (transition applied and/or notices recorded). Persist them. */
   readonly contracts: readonly Contract[];
-  /** Invoices issued tonight. Persist them. */
+  /** Invoices issued tonight, and pending invoices a ladder cancellation cancelled. Persist them. */
   readonly invoices: readonly Invoice[];
   readonly outcomes: readonly RunItemOutcome[];
 }
@@ -153,7 +153,12 @@ async function run(plan: RunPlan, ports: RunPorts): Promise<RunReport> {
           }
         }
       }
-      return { outcomes, contract: changed ? contract : undefined, invoice: item.invoice };
+      // Invoices a cancellation cancelled are persisted only with the cancellation itself.
+      const cancelled =
+        item.transition !== undefined && transitionOk && item.cancelledInvoiceIds.length > 0
+          ? (item.invoices ?? []).filter((i) => item.cancelledInvoiceIds.includes(i.id))
+          : [];
+      return { outcomes, contract: changed ? contract : undefined, invoice: item.invoice, cancelled };
     }),
   );
   const contracts: Contract[] = [];
@@ -162,13 +167,15 @@ async function run(plan: RunPlan, ports: RunPorts): Promise<RunReport> {
     outcomes.push(...r.outcomes);
     if (r.contract !== undefined) contracts.push(r.contract);
     if (r.invoice !== undefined) invoices.push(r.invoice);
+    invoices.push(...r.cancelled);
   }
   return { date: plan.date, contracts, invoices, outcomes };
 }
 
 /**
  * Applies a run plan through the given ports only: syncs the desired access of the changing subscribers
- * (one `sync` per router), sends notices, and returns the new contracts and invoices as values —
+ * (one `sync` per router), sends notices, and returns the new contracts and invoices (issued, or cancelled
+ * with a cancellation whose router write succeeded) as values —
  * persistence belongs to the caller. A transition whose router write failed is reported as a failed outcome
  * and is not applied to the contract, so the next run plans and retries it. Overdue notices are recorded on
  * the contract only once sent. Never fails as a whole.

@@ -1,15 +1,19 @@
 import { generateInvoice, type Invoice } from '@isp/billing';
+import type { TakenIps } from '@isp/ip-policy';
 import { err, ok, type Result } from 'neverthrow';
+import type { IpChange } from '../cancellation/cancel-core';
 import { contractBillingOf, extrasFor } from '../contract/contract-billing';
 import type { Contract, ContractStatus } from '../contract/types';
 import { desiredAccessOf } from '../desired-state/desired-access';
 import { billingFailed, type ContractsError, invalidDate, invalidInput } from '../errors';
 import { epochDayOf, type LocalDate, toEpochDay } from '../internal/local-date';
-import { applyLadder, type LadderStep } from '../ladder/apply-ladder';
+import type { LadderCancellation, LadderStep } from '../ladder/apply-ladder';
+import { applyLadderCore, readLadderCancellation, takenPredicate } from '../ladder/apply-ladder-core';
 import { evaluateLadder, type LadderEvaluation } from '../ladder/evaluate-ladder';
 import type { PlanCatalog } from '../plans/plan';
 import type { DesiredAccess } from '../ports/access-network';
 import type { HolidayCalendar } from '../ports/holiday-calendar';
+import { noticeKey } from '../ports/notice-key';
 import type { Notice, NoticeKind } from '../ports/notifier';
 
 export interface RunInput {
@@ -21,6 +25,16 @@ export interface RunInput {
   readonly calendar: HolidayCalendar;
   /** Generate the invoices whose closing date is today (default true). */
   readonly issueInvoices?: boolean;
+  /**
+   * What the ladder's cancellations do tonight (W3–W7, the same options as `cancelContract`): by default
+   * `{ network: 'keep-ip-and-suspend', cancelPendingInvoices: false }`.
+   */
+  readonly cancellation?: LadderCancellation;
+  /**
+   * IPs held by services (a Set or a predicate); required when `cancellation.network` is `release-ip`.
+   * IPs released earlier in the same run are added as it goes, so two contracts never get the same one.
+   */
+  readonly taken?: TakenIps;
 }
 
 /** What tonight's run will do for one contract. */
@@ -42,6 +56,17 @@ export interface ContractRunPlan {
   readonly invoice?: Invoice;
   /** Desired access of the contract's accounts after the transition (empty without a transition). */
   readonly desired: readonly DesiredAccess[];
+  /** IPs a ladder cancellation with `release-ip` releases (the new IPs are on `next` too). */
+  readonly ipChanges: readonly IpChange[];
+  /** The contract's invoices after a ladder cancellation that cancels pending invoices. */
+  readonly invoices?: readonly Invoice[];
+  /** Pending invoices a ladder cancellation cancels. */
+  readonly cancelledInvoiceIds: readonly string[];
+}
+
+/** An IP change of the run, with its contract. */
+export interface RunIpChange extends IpChange {
+  readonly contractId: string;
 }
 
 /** The forecast of tonight's run (X8): everything it will do, computed without side effects. */
@@ -56,9 +81,17 @@ export interface RunPlan {
   readonly suspensions: readonly string[];
   readonly cancellations: readonly string[];
   readonly restorations: readonly string[];
+  /** IPs released by tonight's cancellations (`cancellation.network: 'release-ip'`). */
+  readonly ipChanges: readonly RunIpChange[];
+  /** Invoices tonight's cancellations cancel (`cancelPendingInvoices`), as they will be. */
+  readonly cancelledInvoices: readonly Invoice[];
   /** The router plan: desired access of the changing subscribers, per router. */
   readonly network: ReadonlyMap<string, readonly DesiredAccess[]>;
-  /** Contracts that could not be planned; the others are unaffected. */
+  /**
+   * Contracts that could not be planned; the others are unaffected. A cancellation that cannot be carried
+   * out (`ManualIpRequired` when no release IP is free) is listed here while the contract's suspension is
+   * planned as usual.
+   */
   readonly failures: readonly { readonly contractId: string; readonly error: ContractsError }[];
   /** How many contracts were evaluated. */
   readonly evaluated: number;
@@ -75,8 +108,10 @@ const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /**
  * Computes tonight's run (X8) for a date: invoices to issue, overdue notices, throttles, suspensions,
- * cancellations and restorations, and the desired network state of the subscribers that change — without
- * side effects. Each contract is planned on its own: one that fails is listed in `failures`.
+ * cancellations (with what they do to the IP and the pending invoices, `input.cancellation`) and
+ * restorations, and the desired network state of the subscribers that change — without side effects. Each
+ * contract is planned on its own: one that fails is listed in `failures` (e.g. `ManualIpRequired` when no
+ * release IP is free).
  *
  * Built for large runs: a contract with nothing overdue and no closing date today costs an integer date
  * comparison and a scan of its unpaid invoices; no money arithmetic, no calendar look-up.
@@ -89,6 +124,16 @@ export function planRun(input: RunInput): Result<RunPlan, ContractsError> {
   if (typeof input.calendar?.isHoliday !== 'function')
     return err(invalidInput('calendar', 'calendar must be a HolidayCalendar'));
   if (!(input.plans instanceof Map)) return err(invalidInput('plans', 'plans must be a plan catalog (Map)'));
+  const cancellation = readLadderCancellation(input.cancellation, 'cancellation');
+  if (cancellation.isErr()) return err(cancellation.error);
+  let taken: ((ip: string) => boolean) | undefined;
+  const released = new Set<string>();
+  if (cancellation.value.network === 'release-ip') {
+    const callerTaken = takenPredicate(input.taken);
+    if (callerTaken === undefined)
+      return err(invalidInput('taken', 'release-ip needs the set of taken IPs (a Set or a predicate)'));
+    taken = (ip) => released.has(ip) || callerTaken(ip);
+  }
   const date = input.date;
   const year = Number(date.slice(0, 4));
   const month = Number(date.slice(5, 7));
@@ -105,6 +150,8 @@ export function planRun(input: RunInput): Result<RunPlan, ContractsError> {
   const suspensions: string[] = [];
   const cancellations: string[] = [];
   const restorations: string[] = [];
+  const ipChanges: RunIpChange[] = [];
+  const cancelledInvoices: Invoice[] = [];
   const network = new Map<string, DesiredAccess[]>();
   const failures: { contractId: string; error: ContractsError }[] = [];
   let evaluated = 0;
@@ -144,12 +191,21 @@ export function planRun(input: RunInput): Result<RunPlan, ContractsError> {
       if (invoice === undefined && e.target === e.current && e.noticesDue.length === 0) continue;
     }
 
-    const applied = applyLadder(contract, e);
-    if (applied.isErr()) {
+    let applied = applyLadderCore(contract, e, cancellation.value, taken, invoices);
+    let target = e.target;
+    if (applied.isErr() && target === 'cancelled' && contract.status !== 'suspended') {
+      // The cancellation cannot be carried out (e.g. no free release IP): it is a failure of the run, and
+      // the service is suspended meanwhile, as the ladder requires; the next run tries the cancellation again.
+      failures.push({ contractId: contract.id, error: applied.error });
+      target = 'suspended';
+      applied = applyLadderCore(contract, { ...e, target }, cancellation.value, taken, invoices);
+    } else if (applied.isErr()) {
       failures.push({ contractId: contract.id, error: applied.error });
       continue;
     }
+    if (applied.isErr()) continue;
     const { contract: next, steps } = applied.value;
+    const itemIpChanges = applied.value.ipChanges;
     let desired: readonly DesiredAccess[] = [];
     if (steps.length > 0) {
       const d = desiredAccessOf(next, input.plans);
@@ -165,17 +221,17 @@ export function planRun(input: RunInput): Result<RunPlan, ContractsError> {
       customerId: contract.customerId,
       date,
       invoiceIds: [invoiceId],
-      idempotencyKey: `${contract.id}:overdue-notice:${invoiceId}`,
+      idempotencyKey: noticeKey(contract.id, invoiceId, 'overdue-notice'),
     }));
     if (steps.length > 0) {
-      const kind = KIND_OF[e.target];
+      const kind = KIND_OF[target];
       contractNotices.push({
         kind,
         contractId: contract.id,
         customerId: contract.customerId,
         date,
         invoiceIds: e.overdueInvoiceIds,
-        idempotencyKey: `${contract.id}:${kind}:${date}`,
+        idempotencyKey: noticeKey(contract.id, null, kind, date),
       });
       for (const step of steps) {
         if (step.to === 'throttled') throttles.push(contract.id);
@@ -189,16 +245,28 @@ export function planRun(input: RunInput): Result<RunPlan, ContractsError> {
         else list.push(d);
       }
     }
+    for (const change of itemIpChanges) {
+      released.add(change.to);
+      ipChanges.push({ contractId: contract.id, ...change });
+    }
+    const cancelledIds = applied.value.cancelledInvoiceIds;
+    if (cancelledIds.length > 0) {
+      for (const i of applied.value.invoices ?? [])
+        if (cancelledIds.includes(i.id)) cancelledInvoices.push(i);
+    }
     if (invoice !== undefined) invoicesToIssue.push(invoice);
     notices.push(...contractNotices);
     items.push({
       contract,
       evaluation: e,
-      ...(steps.length > 0 ? { transition: { from: e.current, to: e.target, steps } } : {}),
+      ...(steps.length > 0 ? { transition: { from: e.current, to: target, steps } } : {}),
       next,
       notices: contractNotices,
       ...(invoice === undefined ? {} : { invoice }),
       desired,
+      ipChanges: itemIpChanges,
+      ...(applied.value.invoices === undefined ? {} : { invoices: applied.value.invoices }),
+      cancelledInvoiceIds: cancelledIds,
     });
   }
   return ok({
@@ -210,6 +278,8 @@ export function planRun(input: RunInput): Result<RunPlan, ContractsError> {
     suspensions,
     cancellations,
     restorations,
+    ipChanges,
+    cancelledInvoices,
     network,
     failures,
     evaluated,
