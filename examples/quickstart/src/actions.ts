@@ -15,6 +15,7 @@ import {
   extrasFor,
   formatTaxId,
   grantPaymentPromise,
+  noticeKey,
   reactivateContract,
 } from '@isp/contracts';
 import { type App, printRouterChanges, settleDevices } from './app';
@@ -174,23 +175,27 @@ export async function promise(app: App, date: string, contractId: string, until:
       .invoicesOf(contractId)
       .filter(isUnpaid)
       .map((i) => i.id),
-    idempotencyKey: `${contractId}:promise-granted:${date}`,
+    idempotencyKey: noticeKey(contractId, null, 'promise-granted', date),
   });
 }
 
 /**
- * A cancelled customer comes back (W9): the pending invoice is merged into the next month's invoice (issued
- * now, for the next closing), the account gets its previous IP back when it is still free (else a free one
- * from the LAN range), the contract is active again and the router provisions it with its method.
+ * A cancelled customer comes back (W9): the pending invoice — with its fine and interest as of today — is
+ * merged into the next month's invoice (issued now, for the next closing, with the next installment part),
+ * the account gets its previous IP back when it is still free (else a free one from the LAN range), the
+ * contract is active again and the router provisions it with its method.
  */
 export async function reactivate(app: App, date: string, contractId: string): Promise<void> {
   const { store, timeline } = app;
   const contract = store.contract(contractId);
   if (contract === undefined) throw new Error(`no contract ${contractId}`);
   const month = nextClosingMonth(date, contract.invoiceSettings.closingDay);
+  // The invoices so far tell billing which installment parts were billed: a month without an invoice (the
+  // cancelled December) consumes none, so the next part goes on this invoice.
   const generated = generateInvoice(
     { ...contractBillingOf(contract), extras: extrasFor(contract, month) },
     month,
+    { previousInvoices: store.invoicesOf(contractId) },
   );
   if (generated.isErr()) fail(`next invoice of ${contractId}`, generated.error);
   const next = generated.value;

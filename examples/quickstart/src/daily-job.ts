@@ -1,17 +1,18 @@
 import { invoiceSummary } from '@isp/billing';
 import { applyRun, type ContractRunPlan, type LadderEvaluation, planRun } from '@isp/contracts';
 import { type App, printRouterChanges, settleDevices } from './app';
-import { cancelWithRelease, deferCancellations } from './cancellation-policy';
+import { CANCELLATION_POLICY } from './cancellation-policy';
 import { addDays, isWeekend } from './dates';
+import { takenIps } from './store';
 import { brl, formatRate, invoiceLines } from './timeline';
 
 /**
  * Tonight's job for one date — the loop a cron or job queue runs once a day:
- * 1. forecast with `planRun` (invoices to issue, notices, throttles, suspensions, cancellations, the desired
- *    access of every subscriber that changes) and print it;
+ * 1. forecast with `planRun` (invoices to issue, notices, throttles, suspensions, cancellations with our
+ *    release-IP policy and the IPs they release, the desired access of every subscriber that changes) and
+ *    print it;
  * 2. apply it with `applyRun` through the ports (RouterOS adapter, notifier);
- * 3. store the new contracts and invoices it returns;
- * 4. carry out the cancellations the ladder asked for, with our release-IP policy.
+ * 3. store the new contracts and invoices it returns.
  * Level-based: running the same date twice does nothing new. Returns false when there was nothing to do.
  */
 export async function runNightlyJob(app: App, date: string, header: () => void): Promise<boolean> {
@@ -22,22 +23,20 @@ export async function runNightlyJob(app: App, date: string, header: () => void):
     invoicesOf: (id) => store.invoicesOf(id),
     plans: app.plans,
     calendar: app.calendar,
+    cancellation: CANCELLATION_POLICY,
+    taken: takenIps(store),
   });
   if (forecast.isErr()) throw new Error(`planRun: ${forecast.error.type}: ${forecast.error.message}`);
-  const split = deferCancellations(forecast.value, app.plans);
-  if (split.isErr()) throw new Error(`cancellation policy: ${split.error.message}`);
-  const { plan, cancellations } = split.value;
+  const plan = forecast.value;
   for (const f of plan.failures) {
     header();
     timeline.print(`  ✗ ${f.contractId} could not be planned: ${f.error.type}: ${f.error.message}`);
   }
-  if (plan.items.length === 0 && cancellations.length === 0) return plan.failures.length > 0;
+  if (plan.items.length === 0) return plan.failures.length > 0;
 
   header();
   timeline.print(`  Tonight's run — forecast (${plan.evaluated} contracts evaluated):`);
   for (const item of plan.items) printForecastItem(app, item);
-  for (const c of cancellations)
-    timeline.print(`    cancel    ${c.contractId.padEnd(10)} then, with release-ip`);
 
   timeline.print('  Applied:');
   app.devices?.mark();
@@ -50,6 +49,7 @@ export async function runNightlyJob(app: App, date: string, header: () => void):
   store.putInvoices(report.invoices);
 
   for (const invoice of report.invoices) {
+    if (invoice.status !== 'open') continue;
     const total = invoiceSummary(invoice).map((s) => s.total);
     app.journal.push({
       date,
@@ -64,23 +64,38 @@ export async function runNightlyJob(app: App, date: string, header: () => void):
   for (const o of report.outcomes) {
     if (o.kind !== 'transition') continue;
     const item = plan.items.find((i) => i.contract.id === o.contractId);
-    app.journal.push({
-      date,
-      contractId: o.contractId,
-      kind: 'status',
-      from: item?.transition?.from ?? 'active',
-      to: item?.transition?.to ?? 'active',
-      ok: o.ok,
-    });
+    for (const step of item?.transition?.steps ?? []) {
+      app.journal.push({
+        date,
+        contractId: o.contractId,
+        kind: 'status',
+        from: step.from,
+        to: step.to,
+        ok: o.ok,
+      });
+    }
     const errors = o.errors.map((e) => `${e.type}: ${e.message}`).join('; ');
+    const path = [o.from, ...(item?.transition?.steps.map((s) => s.to) ?? [o.to])].join(' → ');
     timeline.print(
-      `  ${o.contractId}: ${o.from} → ${o.to}${o.ok ? '' : ` — FAILED on the router, kept ${o.from}, retried tomorrow (${errors})`}`,
+      `  ${o.contractId}: ${path}${o.ok ? '' : ` — FAILED on the router, kept ${o.from}, retried tomorrow (${errors})`}`,
     );
+    if (!o.ok) continue;
+    for (const change of item?.ipChanges ?? []) {
+      app.journal.push({
+        date,
+        contractId: o.contractId,
+        kind: 'ip-changed',
+        from: change.from,
+        to: change.to,
+        rule: change.rule,
+      });
+      timeline.print(
+        `    IP released: ${change.from} → ${change.to} (rule ${change.rule}); the router keeps nothing of it`,
+      );
+    }
   }
   printRouterChanges(app);
   settleDevices(app, date);
-
-  for (const pending of cancellations) await cancelWithRelease(app, date, pending);
   return true;
 }
 
@@ -104,11 +119,15 @@ function printForecastItem(app: App, item: ContractRunPlan): void {
   }
   if (item.transition !== undefined) {
     const verb = VERBS[item.transition.to];
-    const why = (item.next.history.at(-1)?.reason ?? item.evaluation.reason).replace(
+    const changed = item.next.history.filter((h) => h.event === 'status-changed').at(-1);
+    const why = (changed?.reason ?? item.evaluation.reason).replace(
       /^(active|throttled|suspended|cancelled|restored): /,
       '',
     );
     timeline.print(`    ${verb.padEnd(9)} ${id} ${item.transition.from} → ${item.transition.to} (${why})`);
+    for (const change of item.ipChanges) {
+      timeline.print(`              IP ${change.from} → ${change.to} (release rule ${change.rule})`);
+    }
     for (const d of item.desired) {
       const rate = d.state === 'throttled' ? d.plan.throttledRate : d.plan.rate;
       const speed = d.state === 'active' || d.state === 'throttled' ? ` at ${formatRate(rate)}` : '';

@@ -14,7 +14,6 @@ import { createHolidayCalendar } from '@isp/holidays';
 import type { StateSnapshot } from '@isp/routeros-emulator';
 import { payAll, promise, provisionAll, reactivate, registerCustomer } from './actions';
 import type { App, JournalEvent } from './app';
-import { forRouter } from './cancellation-policy';
 import { HOLIDAYS, PLANS } from './config';
 import { SIGN_UPS } from './customers';
 import { runNightlyJob } from './daily-job';
@@ -264,7 +263,7 @@ async function printFinalState(
   const { timeline } = app;
   const desired = app.store
     .contracts()
-    .flatMap((c) => forRouter(desiredAccessOf(c, app.plans).unwrapOr([]), c))
+    .flatMap((c) => desiredAccessOf(c, app.plans).unwrapOr([]))
     .filter((d) => d.routerId === app.routerId);
   timeline.title('Router final state');
   const check = await router.network.reconcile(app.routerId, desired, { dryRun: true });

@@ -31,7 +31,8 @@ export const SCENARIO: readonly ScenarioEvent[] = [
   { date: '2026-12-09', kind: 'payment', contractId: 'ct-ana', reference: 'pix-e2e-1209-ana' },
   { date: '2026-12-10', kind: 'payment', contractId: 'ct-bruno', reference: 'boleto-1210-bruno' },
   { date: '2026-12-14', kind: 'reactivation', contractId: 'ct-carla' },
-  // January invoices (installment 3/3); due Sunday 10 January → effective due date Monday 11.
+  // January invoices (installment 3/3; Carla's 2/3, her December was not invoiced); due Sunday 10 January
+  // → effective due date Monday 11.
   { date: '2027-01-08', kind: 'payment', contractId: 'ct-ana', reference: 'pix-e2e-0108-ana' },
   { date: '2027-01-11', kind: 'payment', contractId: 'ct-bruno', reference: 'boleto-0111-bruno' },
   { date: '2027-01-11', kind: 'payment', contractId: 'ct-carla', reference: 'pix-e2e-0111-carla' },

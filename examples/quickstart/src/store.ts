@@ -73,8 +73,11 @@ export class MemoryStore implements Store {
   }
 }
 
-/** IPs held by the accounts of every contract except `exceptContractId` (for release and reactivation). */
-export function takenIps(store: Store, exceptContractId: string): ReadonlySet<string> {
+/**
+ * IPs held by the accounts of every contract (but `exceptContractId`'s, when given): what a release or a
+ * reactivation must not hand out again.
+ */
+export function takenIps(store: Store, exceptContractId?: string): ReadonlySet<string> {
   const taken = new Set<string>();
   for (const contract of store.contracts()) {
     if (contract.id === exceptContractId) continue;

@@ -80,6 +80,17 @@ describe('the quickstart demo', () => {
     }
   });
 
+  it('bills the next installment part on the next invoice issued: none was lost while the contract was cancelled', () => {
+    // Carla had no December invoice (cancelled); her January invoice carries part 2/3 (and part 1/3 moved
+    // from November). Part 3/3 goes on her February invoice, after the demo ends.
+    const parts = demo.summary.invoices
+      .filter((i) => i.contractId === 'ct-carla')
+      .flatMap((i) => i.lines.filter((l) => l.kind === 'installment'))
+      .map((l) => `${l.installment} ${l.amount}`)
+      .sort();
+    expect(parts).toEqual(['1/3 20.00', '2/3 20.00']);
+  });
+
   it('gives the early-payment discount on time, fine and interest when late', () => {
     expect(events('payment', 'ct-ana')[0]).toMatchObject({
       date: '2026-11-09',
@@ -107,10 +118,10 @@ describe('the quickstart demo', () => {
     expect(events('notice', 'ct-carla').map((e) => `${e.date} ${e.notice}`)).toEqual([
       '2026-11-11 overdue-notice',
       '2026-11-13 throttled',
-      '2026-11-23 suspended',
       '2026-11-23 cancelled',
     ]);
-    // Day 10 is Friday 20 November, Consciência Negra; then Saturday and Sunday: suspended on Monday 23.
+    // Day 10 is Friday 20 November, Consciência Negra; then Saturday and Sunday: suspended on Monday 23,
+    // and cancelled in the same run (one notice, the cancellation).
     expect(statusChanges('ct-carla')).toEqual([
       ['2026-11-13', 'active→throttled', true],
       ['2026-11-23', 'throttled→suspended', true],
@@ -121,15 +132,21 @@ describe('the quickstart demo', () => {
     );
   });
 
-  it('kicks the PPPoE session on suspension and on removal', () => {
+  it('kicks the PPPoE session when the account changes (throttled) and when it is removed (cancelled)', () => {
+    const throttled = events('device').filter(
+      (e) => e.username === 'carla.mendes' && e.date === '2026-11-13',
+    );
+    expect(throttled.map((e) => e.event)).toEqual(['dropped', 'connected']);
+    expect(throttled[1]?.detail).toContain('isp-plus-50-throttled');
     const carla = events('device').filter((e) => e.username === 'carla.mendes' && e.date === '2026-11-23');
-    expect(carla.map((e) => e.event)).toEqual(['dropped', 'connected', 'dropped', 'refused']);
-    expect(carla[1]?.detail).toContain('isp-suspended');
+    expect(carla.map((e) => e.event)).toEqual(['dropped', 'refused']);
+    expect(carla[1]?.detail).toContain('unknown-user');
     expect(text).toContain('~ kick /ppp/active carla.mendes [sub-carla] — account changed');
     expect(text).toContain('~ kick /ppp/active carla.mendes [sub-carla] — account removed');
   });
 
-  it('releases the IP by the WispHub rule when cancelling', () => {
+  it('releases the IP by the WispHub rule when the ladder cancels, and shows it in the forecast', () => {
+    expect(text).toContain('IP 10.20.3.30 → 127.0.3.30 (release rule wisphub-10)');
     expect(events('ip-changed', 'ct-carla')[0]).toEqual({
       date: '2026-11-23',
       contractId: 'ct-carla',
@@ -168,10 +185,12 @@ describe('the quickstart demo', () => {
     const merged = invoice('invoice:ct-carla:2027-01-01');
     expect(
       merged.lines.filter((l) => l.movedFrom === 'invoice:ct-carla:2026-11-01').map((l) => l.amount),
-    ).toEqual(['41.89', '99.90', '20.00']);
+    ).toEqual(['41.89', '99.90', '20.00', '3.24', '1.83']); // with the fine and interest as of 14 December
+    expect(invoice('invoice:ct-carla:2026-11-01')).toMatchObject({ status: 'transferred' });
     expect(events('ip-changed', 'ct-carla')[1]).toMatchObject({ from: '127.0.3.30', to: '10.20.3.30' });
+    // 99.90 + 20.00 (2/3) + 166.86 moved (161.79 + fine 3.24 + interest 1.83) − 5.00 paid by the due date.
     expect(events('payment', 'ct-carla')).toMatchObject([
-      { date: '2027-01-11', amount: '276.69', daysLate: 0 },
+      { date: '2027-01-11', amount: '281.76', daysLate: 0 },
     ]);
   });
 
