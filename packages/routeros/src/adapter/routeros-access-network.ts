@@ -36,6 +36,7 @@ import type { ResourceDescriptor } from '../resources/resource-descriptor.js';
 import { createApiConnection } from '../transport/api-connection.js';
 import { resolveTransportOptions } from '../transport/connection-settings.js';
 import type { RouterConnection } from '../transport/router-connection.js';
+import { invalidOptionField } from './check-options.js';
 import { discoverAccounts } from './discover-accounts.js';
 import { KeyedMutex, mapLimited } from './keyed-mutex.js';
 import type { RouterDefinition, RouterOsAccessNetworkOptions } from './options.js';
@@ -128,6 +129,14 @@ export function createRouterOsAccessNetwork(
       type: 'InvalidAdapterOptions',
       field: 'routers',
       message: 'routers must be a record or a function',
+    });
+  }
+  const badField = invalidOptionField(options);
+  if (badField !== undefined) {
+    return err({
+      type: 'InvalidAdapterOptions',
+      field: badField,
+      message: `${badField} is not a valid option value`,
     });
   }
   const config: PlanningConfig = resolvePlanningConfig(options);

@@ -1,3 +1,6 @@
+/** Longest text read as a duration (`4w6d23h59m59s999ms` is 17 characters). */
+const MAX_DURATION_LENGTH = 64;
+
 const UNIT_SECONDS: Readonly<Record<string, number>> = { w: 604800, d: 86400, h: 3600, m: 60, s: 1 };
 
 /**
@@ -6,7 +9,8 @@ const UNIT_SECONDS: Readonly<Record<string, number>> = { w: 604800, d: 86400, h:
  */
 export function parseDuration(value: string): number | null {
   let rest = value.trim();
-  if (rest === '') return null;
+  // No RouterOS duration is this long; the clock pattern below is quadratic on long digit runs.
+  if (rest === '' || rest.length > MAX_DURATION_LENGTH) return null;
   let total = 0;
   const clock = /(\d+):(\d{2}):(\d{2})$/.exec(rest);
   if (clock !== null) {
