@@ -24,6 +24,8 @@ import { textTable } from './shared/table.js';
 
 interface Options {
   readonly quick: boolean;
+  /** Re-render the report from the raw records of the last run, without running anything. */
+  readonly reportOnly: boolean;
   readonly suites: ReadonlySet<'router' | 'billing'>;
   readonly docs: string | undefined;
 }
@@ -33,6 +35,7 @@ const repoRoot = resolve(here, '../../..');
 
 function parseOptions(argv: readonly string[]): Options {
   let quick = false;
+  let reportOnly = false;
   let suites = new Set<'router' | 'billing'>(['router', 'billing']);
   let docs: string | undefined;
   let docsGiven = false;
@@ -40,6 +43,7 @@ function parseOptions(argv: readonly string[]): Options {
     const arg = argv[i];
     if (arg === '--') continue;
     if (arg === '--quick') quick = true;
+    else if (arg === '--report-only') reportOnly = true;
     else if (arg === '--suite' || arg?.startsWith('--suite=')) {
       const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[++i];
       const wanted = (value ?? '').split(',').filter(Boolean);
@@ -53,13 +57,13 @@ function parseOptions(argv: readonly string[]): Options {
       docs = undefined;
     } else if (arg === '--help' || arg === '-h') {
       process.stdout.write(
-        'usage: pnpm bench [-- --quick] [--suite router|billing|router,billing] [--docs <file> | --no-docs]\n',
+        'usage: pnpm bench [-- --quick] [--suite router|billing|router,billing] [--docs <file> | --no-docs] [--report-only]\n',
       );
       process.exit(0);
     } else throw new Error(`unknown argument ${arg}`);
   }
   if (!docsGiven && !quick && suites.size === 2) docs = join(repoRoot, 'docs/benchmarks.md');
-  return { quick, suites, docs: docs === undefined ? undefined : resolve(process.cwd(), docs) };
+  return { quick, reportOnly, suites, docs: docs === undefined ? undefined : resolve(process.cwd(), docs) };
 }
 
 /** Runs a TypeScript entry in a child process (same loader flags), resolving with its exit code. */
@@ -91,6 +95,7 @@ function readJsonLines<T>(file: string): T[] {
 async function runRouter(
   quick: boolean,
   rawDir: string,
+  launchLanes: boolean,
 ): Promise<{
   records: RouterRecord[];
   calibrations: CalibrationRecord[];
@@ -100,16 +105,18 @@ async function runRouter(
 }> {
   const plan = routerPlan(quick);
   const out = join(rawDir, 'router.jsonl');
-  rmSync(out, { force: true });
   const laneFailures: string[] = [];
-  const launch = async (spec: Omit<LaneSpec, 'out'>): Promise<void> => {
-    const code = await runChild('router/lane.ts', [JSON.stringify({ ...spec, out })]);
-    if (code !== 0) laneFailures.push(`router lane ${spec.lane} exited with ${code}`);
-  };
-  process.stderr.write(`router: ${plan.concurrent.length} latency-bound baseline lanes, concurrently\n`);
-  await Promise.all(plan.concurrent.map(launch));
-  process.stderr.write(`router: ${plan.sequential.length} lanes, one at a time\n`);
-  for (const spec of plan.sequential) await launch(spec);
+  if (launchLanes) {
+    rmSync(out, { force: true });
+    const launch = async (spec: Omit<LaneSpec, 'out'>): Promise<void> => {
+      const code = await runChild('router/lane.ts', [JSON.stringify({ ...spec, out })]);
+      if (code !== 0) laneFailures.push(`router lane ${spec.lane} exited with ${code}`);
+    };
+    process.stderr.write(`router: ${plan.concurrent.length} latency-bound baseline lanes, concurrently\n`);
+    await Promise.all(plan.concurrent.map(launch));
+    process.stderr.write(`router: ${plan.sequential.length} lanes, one at a time\n`);
+    for (const spec of plan.sequential) await launch(spec);
+  }
   const all = readJsonLines<{ suite: string }>(out);
   return {
     records: all.filter((r): r is RouterRecord => r.suite === 'router'),
@@ -127,11 +134,12 @@ async function runRouter(
 async function runBilling(
   quick: boolean,
   rawDir: string,
+  launchLanes: boolean,
 ): Promise<{ records: BillingRecord[]; failures: string[] }> {
   const out = join(rawDir, 'billing.jsonl');
-  rmSync(out, { force: true });
   const failures: string[] = [];
-  for (const spec of billingPlan(quick)) {
+  if (launchLanes) rmSync(out, { force: true });
+  for (const spec of launchLanes ? billingPlan(quick) : []) {
     process.stderr.write(`billing: ${spec.size.toLocaleString('en-US')} contracts (${spec.variant})\n`);
     const code = await runChild('billing/lane.ts', [JSON.stringify({ ...spec, out })], spec.nodeArgs);
     if (code !== 0) failures.push(`billing lane ${spec.variant} n=${spec.size} exited with ${code}`);
@@ -139,22 +147,46 @@ async function runBilling(
   return { records: readJsonLines<BillingRecord>(out), failures };
 }
 
+interface RunMeta {
+  readonly env: ReturnType<typeof environment>;
+  readonly command: string;
+  readonly elapsed: number;
+  readonly quick: boolean;
+  readonly suites: readonly ('router' | 'billing')[];
+}
+
 async function main(): Promise<number> {
-  const options = parseOptions(process.argv.slice(2));
-  const env = environment();
+  const parsed = parseOptions(process.argv.slice(2));
   const started = Date.now();
   const rawDir =
-    options.docs !== undefined && !options.quick
+    parsed.reportOnly || (parsed.docs !== undefined && !parsed.quick)
       ? join(repoRoot, 'docs/benchmarks-raw')
       : join(tmpdir(), `isp-bench-${process.pid}`);
   mkdirSync(rawDir, { recursive: true });
+  const metaFile = join(rawDir, 'meta.json');
+  const meta: RunMeta | undefined =
+    parsed.reportOnly && existsSync(metaFile)
+      ? (JSON.parse(readFileSync(metaFile, 'utf8')) as RunMeta)
+      : undefined;
+  if (parsed.reportOnly && meta === undefined) throw new Error(`no previous run in ${rawDir}`);
+  const options: Options =
+    meta === undefined
+      ? parsed
+      : {
+          ...parsed,
+          quick: meta.quick,
+          suites: new Set(meta.suites),
+          docs: parsed.docs ?? join(repoRoot, 'docs/benchmarks.md'),
+        };
+  const env = meta?.env ?? environment();
+  const launch = !options.reportOnly;
   const sections: string[] = [];
   const targets: TargetStatement[] = [];
   const gates: string[] = [];
   const summary: string[][] = [];
 
   if (options.suites.has('router')) {
-    const router = await runRouter(options.quick, rawDir);
+    const router = await runRouter(options.quick, rawDir, launch);
     const report = routerReport(router.records, router.calibrations, router.sizes);
     sections.push(`## Router reconciliation\n\n${report.markdown}`);
     targets.push(...report.targets);
@@ -184,7 +216,7 @@ async function main(): Promise<number> {
     }
   }
   if (options.suites.has('billing')) {
-    const billing = await runBilling(options.quick, rawDir);
+    const billing = await runBilling(options.quick, rawDir, launch);
     const report = billingReport(billing.records);
     sections.push(`## Daily billing run\n\n${report.markdown}`);
     targets.push(...report.targets);
@@ -192,8 +224,14 @@ async function main(): Promise<number> {
     summary.push(...report.summaryRows);
   }
 
-  const elapsed = (Date.now() - started) / 1000;
-  const command = `pnpm bench${options.quick ? ' -- --quick' : ''}${options.suites.size === 2 ? '' : ` ${options.quick ? '' : '-- '}--suite ${[...options.suites].join(',')}`}`;
+  const elapsed = meta?.elapsed ?? (Date.now() - started) / 1000;
+  const command =
+    meta?.command ??
+    `pnpm bench${options.quick ? ' -- --quick' : ''}${options.suites.size === 2 ? '' : ` ${options.quick ? '' : '-- '}--suite ${[...options.suites].join(',')}`}`;
+  if (launch) {
+    const record: RunMeta = { env, command, elapsed, quick: options.quick, suites: [...options.suites] };
+    writeFileSync(metaFile, `${JSON.stringify(record, null, 2)}\n`);
+  }
   process.stdout.write(
     `\n${textTable(['suite', 'point', 'scenario', 'strategy', 'wall', 'writes', 'floor', 'gate'], summary)}\n\n`,
   );

@@ -109,7 +109,13 @@ export function routerReport(
   points.sort();
   for (const key of points) {
     const [rtt, size, mode] = key.split('|');
-    const subset = records.filter((r) => `${r.rttMs}|${r.size}|${r.mode}` === key);
+    const order = ['cold', 'churn-1', 'churn-3', 'noop', 'drift', 'crash', 'cold-factory'];
+    const subset = records
+      .filter((r) => `${r.rttMs}|${r.size}|${r.mode}` === key)
+      .sort(
+        (a, b) =>
+          order.indexOf(a.scenario) - order.indexOf(b.scenario) || a.strategy.localeCompare(b.strategy),
+      );
     const first = subset[0];
     if (first === undefined) continue;
     sections.push(
@@ -186,6 +192,7 @@ export function routerReport(
 
   const speedups: string[] = [];
   let met50 = true;
+  const misses50: string[] = [];
   let met10 = true;
   let compared = 0;
   const overhead20 = calibrations.find((c) => c.rttMs === 20)?.overheadMs ?? 0;
@@ -219,7 +226,10 @@ export function routerReport(
       // Without the emulator's timer overhead on each sequential round trip (measured by calibration).
       const r0c = (b0.wallMs - b0.roundTrips * overhead20) / ours.wallMs;
       const r1c = (b1.wallMs - b1.roundTrips * overhead20) / ours.wallMs;
-      if (r0c < 50) met50 = false;
+      if (r0c < 50) {
+        met50 = false;
+        misses50.push(`${modeName(mode)} ${SCENARIO_LABELS[scenario as ScenarioId]} (${fixed(r0c, 1)}×)`);
+      }
       if (r1c < 10) met10 = false;
       speedups.push(
         `| ${modeName(mode)} | ${SCENARIO_LABELS[scenario as ScenarioId]} | ${seconds(ours.wallMs)} | ${seconds(b0.wallMs)} | ${fixed(r0, 1)}× (${fixed(r0c, 1)}×) | ${seconds(b1.wallMs)} | ${fixed(r1, 1)}× (${fixed(r1c, 1)}×) |`,
@@ -238,7 +248,11 @@ export function routerReport(
       met: met50,
       detail: met50
         ? 'Met in every scenario and both modes (conservative ratio).'
-        : 'Not met in every scenario: see the speed-up table (conservative ratio in brackets).',
+        : `Met in ${compared - misses50.length} of ${compared} scenario/mode pairs; missed in ${misses50.join(', ')}. ` +
+          'Those runs write every row: the router serves writes one at a time (s = 2 ms), so no client provisions ' +
+          `${mid} subscribers in less than about ${mid} × 1.1 rows × 2 ms, while B0 spends 125–180 ms per subscriber — ` +
+          'the ratio cannot go much beyond ~60× even at the floor. With the default window (8 in flight, ≈ 360 writes/s ' +
+          'at 20 ms RTT) ours runs at 1.5–1.8× its floor there.',
     });
     targets.push({
       target: `${mid} subscribers, RTT 20 ms: ours at least 10× faster than B1`,
