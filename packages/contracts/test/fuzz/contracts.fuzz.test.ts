@@ -387,6 +387,17 @@ const table: FuzzTable<typeof api> = {
   missingCredentials: simpleError,
   negativeAmount: simpleError,
   noFreeIp: simpleError,
+  noticeKey: {
+    returns: 'value',
+    trusted: true,
+    valid: fc.tuple(
+      fc.stringMatching(/^[a-z0-9-]{1,12}$/),
+      fc.option(fc.stringMatching(/^inv-[a-z0-9]{1,8}$/), { nil: null }),
+      fc.constantFrom('overdue-notice', 'throttled', 'suspended', 'cancelled'),
+      fc.option(fc.constantFrom('2026-06-22', '2024-02-29'), { nil: undefined }),
+    ),
+    check: (out, [contractId]) => expect((out as string).startsWith(`${contractId as string}:`)).toBe(true),
+  },
   parseTaxId: {
     returns: 'result',
     valid: fc.tuple(fc.oneof(validCpf(), validCnpj()), fc.constantFrom(undefined, 'taxId')),
