@@ -4,6 +4,7 @@ export type { BillingCycle } from './cycle/billing-cycle';
 export { billingCycle, dueDateFor, isClosingDate } from './cycle/billing-cycle';
 export type { BillingCycleSettings, PeriodReference } from './cycle/settings';
 export { DEFAULT_MIN_LEAD_DAYS, PERIOD_REFERENCES } from './cycle/settings';
+export { calendar } from './dates/calendar';
 export { addDays, clampDay, daysBetween, daysInMonthOf } from './dates/date-math';
 export { effectiveDueDate } from './dates/effective-due-date';
 export type { LocalDate, Period, YearMonth } from './dates/local-date';

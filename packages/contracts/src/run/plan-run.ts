@@ -6,7 +6,7 @@ import { contractBillingOf, extrasFor } from '../contract/contract-billing';
 import type { Contract, ContractStatus } from '../contract/types';
 import { desiredAccessOf } from '../desired-state/desired-access';
 import { billingFailed, type ContractsError, invalidDate, invalidInput } from '../errors';
-import { epochDayOf, type LocalDate, toEpochDay } from '../internal/local-date';
+import { daysInMonth, type LocalDate, toEpochDay } from '../internal/local-date';
 import type { LadderCancellation, LadderStep } from '../ladder/apply-ladder';
 import { applyLadderCore, readLadderCancellation, takenPredicate } from '../ladder/apply-ladder-core';
 import { evaluateLadder, type LadderEvaluation } from '../ladder/evaluate-ladder';
@@ -104,8 +104,6 @@ const KIND_OF: Record<ContractStatus, NoticeKind> = {
   cancelled: 'cancelled',
 };
 
-const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
 /**
  * Computes tonight's run (X8) for a date: invoices to issue, overdue notices, throttles, suspensions,
  * cancellations (with what they do to the IP and the pending invoices, `input.cancellation`) and
@@ -138,7 +136,7 @@ export function planRun(input: RunInput): Result<RunPlan, ContractsError> {
   const year = Number(date.slice(0, 4));
   const month = Number(date.slice(5, 7));
   const day = Number(date.slice(8, 10));
-  const last = month === 2 && epochDayOf(year, 3, 1) - epochDayOf(year, 2, 1) === 29 ? 29 : DAYS[month - 1]!;
+  const last = daysInMonth(year, month);
   const yearMonth = date.slice(0, 7);
   const issue = input.issueInvoices !== false;
   const options = { calendar: input.calendar };

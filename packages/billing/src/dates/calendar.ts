@@ -1,0 +1,102 @@
+import { daysInMonth, toEpochDay as epochDayOfYmd, isLeapYear, type LocalDate } from './local-date';
+
+const digit = (s: string, i: number): number => {
+  const c = s.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : -1;
+};
+
+/**
+ * Epoch day (days since 1970-01-01) of a strict `'YYYY-MM-DD'` (years 1000–9999), or `NaN` when the value
+ * is not a string of that shape or not a real date (`2025-02-30`). No allocation.
+ */
+function toEpochDay(date: unknown): number {
+  if (
+    typeof date !== 'string' ||
+    date.length !== 10 ||
+    date.charCodeAt(4) !== 45 ||
+    date.charCodeAt(7) !== 45
+  ) {
+    return Number.NaN;
+  }
+  const d0 = digit(date, 0);
+  const d1 = digit(date, 1);
+  const d2 = digit(date, 2);
+  const d3 = digit(date, 3);
+  const m0 = digit(date, 5);
+  const m1 = digit(date, 6);
+  const a0 = digit(date, 8);
+  const a1 = digit(date, 9);
+  if ((d0 | d1 | d2 | d3 | m0 | m1 | a0 | a1) < 0 || d0 === 0) return Number.NaN;
+  const year = d0 * 1000 + d1 * 100 + d2 * 10 + d3;
+  const month = m0 * 10 + m1;
+  const day = a0 * 10 + a1;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return Number.NaN;
+  return epochDayOfYmd(year, month, day);
+}
+
+const pad2 = (n: number): string => (n < 10 ? `0${n}` : `${n}`);
+
+/** `'YYYY-MM-DD'` of an epoch day (H. Hinnant's civil-from-days, inlined: no intermediate object). */
+function fromEpochDay(epochDay: number): LocalDate {
+  const z = epochDay + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  return `${year}-${pad2(month)}-${pad2(day)}`;
+}
+
+/** Day of the week of an epoch day: 0 = Sunday … 6 = Saturday. */
+function weekdayOfEpochDay(epochDay: number): number {
+  return (((epochDay + 4) % 7) + 7) % 7;
+}
+
+/** `date` plus `days` calendar days. For dates already validated: an invalid one gives `'NaN-NaN-NaN'`. */
+function addDays(date: LocalDate, days: number): LocalDate {
+  return fromEpochDay(toEpochDay(date) + days);
+}
+
+/** Calendar days from `start` to `end` (negative when `end` is earlier); `NaN` when either is invalid. */
+function daysBetween(start: LocalDate, end: LocalDate): number {
+  return toEpochDay(end) - toEpochDay(start);
+}
+
+/**
+ * Fast calendar primitives for hot loops (daily runs over many contracts), on epoch days — days since
+ * 1970-01-01 in the proleptic Gregorian calendar, computed on integers, independent of the time zone.
+ * Unchecked: they never throw and never return a `Result`; an invalid date string parses to `NaN`, which
+ * callers test with `Number.isNaN`. The checked functions (`addDays`, `daysBetween`, ...) are the ones to
+ * use on untrusted input.
+ */
+export const calendar: {
+  /** Epoch day of a strict `'YYYY-MM-DD'` (years 1000–9999), `NaN` when invalid. No allocation. */
+  readonly toEpochDay: (date: unknown) => number;
+  /** Epoch day of a year, month (1–12) and day (1–31), unchecked. */
+  readonly epochDayOfYmd: (year: number, month: number, day: number) => number;
+  /** `'YYYY-MM-DD'` of an epoch day. */
+  readonly fromEpochDay: (epochDay: number) => LocalDate;
+  /** 0 = Sunday … 6 = Saturday. */
+  readonly weekdayOfEpochDay: (epochDay: number) => number;
+  /** `date` plus `days`; an invalid `date` gives `'NaN-NaN-NaN'`. */
+  readonly addDays: (date: LocalDate, days: number) => LocalDate;
+  /** `end − start` in days; `NaN` when either is invalid. */
+  readonly daysBetween: (start: LocalDate, end: LocalDate) => number;
+  /** Days in `month` (1–12) of `year`. */
+  readonly daysInMonth: (year: number, month: number) => number;
+  readonly isLeapYear: (year: number) => boolean;
+} = Object.freeze({
+  toEpochDay,
+  epochDayOfYmd,
+  fromEpochDay,
+  weekdayOfEpochDay,
+  addDays,
+  daysBetween,
+  daysInMonth,
+  isLeapYear,
+});
