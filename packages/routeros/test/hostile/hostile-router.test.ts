@@ -4,6 +4,7 @@
 // technician's entry or duplicates one of ours, and the next clean reconcile converges.
 // ISP_HOSTILE_RUNS sets the number of episodes (default 6; scripts/fuzz-all.mjs runs 100).
 
+import { appendFileSync } from 'node:fs';
 import type { DesiredAccess } from '@isp/contracts';
 import { MENU_PATHS } from '@isp/routeros-emulator';
 import fc from 'fast-check';
@@ -89,6 +90,7 @@ describe('the adapter under a hostile router', () => {
   it(
     `${RUNS} episodes of corrupted replies and faults: bounded, contained, converging`,
     async () => {
+      const began = Date.now();
       let corruptedChunks = 0;
       let faultyFailures = 0;
       await fc.assert(
@@ -141,9 +143,16 @@ describe('the adapter under a hostile router', () => {
           ...(process.env['ISP_FUZZ_SEED'] ? { seed: Number(process.env['ISP_FUZZ_SEED']) } : {}),
         },
       );
-      process.stdout.write(
-        `hostile router: ${RUNS} episodes, ${corruptedChunks} reply chunks corrupted, ${faultyFailures} hostile reconciles failed as a whole\n`,
-      );
+      const figures = {
+        kind: 'hostile-router',
+        episodes: RUNS,
+        corruptedChunks,
+        failedAsAWhole: faultyFailures,
+        seconds: Number(((Date.now() - began) / 1000).toFixed(1)),
+      };
+      process.stdout.write(`hostile router: ${JSON.stringify(figures)}\n`);
+      const report = process.env['ISP_FUZZ_REPORT'];
+      if (report !== undefined && report !== '') appendFileSync(report, `${JSON.stringify(figures)}\n`);
       expect(uncaught).toEqual([]);
     },
     60_000 + RUNS * 20_000,

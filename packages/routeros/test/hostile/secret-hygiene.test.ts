@@ -91,7 +91,9 @@ describe('secret hygiene of the adapter', () => {
           },
     );
     const changedSecrets = secrets.map((s) => `${s}-2`);
-    const update = await env.network.reconcile(ROUTER_ID, changed as unknown as DesiredAccess[], { dryRun: true });
+    const update = await env.network.reconcile(ROUTER_ID, changed as unknown as DesiredAccess[], {
+      dryRun: true,
+    });
     texts.push(safeJson(update), renderAccessPlan(update._unsafeUnwrap().plan));
     texts.push(safeJson(await env.network.sync(ROUTER_ID, changed as unknown as DesiredAccess[])));
     const discovered = await env.network.discover(ROUTER_ID);
