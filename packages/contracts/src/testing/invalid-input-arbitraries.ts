@@ -107,7 +107,7 @@ export const contractWithInvalidField = (
         }
         case 'startDate':
           return { input: { ...contract, startDate: value }, field: 'startDate' };
-        case 'id':
+        default:
           return { input: { ...contract, id: value }, field: 'id' };
       }
     });
