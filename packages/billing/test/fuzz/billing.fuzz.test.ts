@@ -23,6 +23,7 @@ import {
   FUZZ_TEST_TIMEOUT_MS,
   type FuzzCase,
   type FuzzTable,
+  flattenExports,
   fuzzFunction,
   oversized,
   pollutingObject,
@@ -105,6 +106,53 @@ const table: FuzzTable<typeof api> = {
       cycleSettingsArb().chain((s) => invalidDayArb().map((closingDay) => ({ ...s, closingDay }))),
       fc.oneof(yearMonthArb(), fc.constantFrom('2025-13', '2025-00', '25-01', '')),
     ),
+  },
+  // The unchecked calendar primitives (documented: garbage in gives NaN or 'NaN-NaN-NaN', never a throw).
+  'calendar.addDays': {
+    returns: 'value',
+    trusted: true,
+    valid: fc.tuple(date(), fc.integer({ min: -100_000, max: 100_000 })),
+    check: (out, [d, n]) => expect(api.daysBetween(d as string, out as string)._unsafeUnwrap()).toBe(n),
+  },
+  'calendar.daysBetween': { returns: 'value', trusted: true, valid: fc.tuple(date(), date()) },
+  'calendar.daysInMonth': {
+    returns: 'value',
+    trusted: true,
+    valid: fc.tuple(fc.integer({ min: 1000, max: 9999 }), fc.integer({ min: 1, max: 12 })),
+    check: (out) => expect([28, 29, 30, 31]).toContain(out),
+  },
+  'calendar.epochDayOfYmd': {
+    returns: 'value',
+    trusted: true,
+    valid: fc.tuple(
+      fc.integer({ min: 1000, max: 9999 }),
+      fc.integer({ min: 1, max: 12 }),
+      fc.integer({ min: 1, max: 28 }),
+    ),
+  },
+  'calendar.fromEpochDay': {
+    returns: 'value',
+    trusted: true,
+    valid: fc.tuple(fc.integer({ min: -354_000, max: 2_900_000 })),
+    check: (out, [n]) => expect(api.calendar.toEpochDay(out)).toBe(n),
+  },
+  'calendar.isLeapYear': {
+    returns: 'value',
+    trusted: true,
+    valid: fc.tuple(fc.integer({ min: 1000, max: 9999 })),
+  },
+  'calendar.toEpochDay': {
+    returns: 'value',
+    trusted: true,
+    valid: fc.tuple(date()),
+    invalid: fc.tuple(impossibleDateArb()),
+    check: (out, [d]) => expect(api.calendar.fromEpochDay(out as number)).toBe(d),
+  },
+  'calendar.weekdayOfEpochDay': {
+    returns: 'value',
+    trusted: true,
+    valid: fc.tuple(fc.integer({ min: -1_000_000, max: 3_000_000 })),
+    check: (out) => expect([0, 1, 2, 3, 4, 5, 6]).toContain(out),
   },
   cancelOpenInvoices: {
     returns: 'result',
@@ -465,7 +513,7 @@ const table: FuzzTable<typeof api> = {
   },
 };
 
-const exported: Record<string, unknown> = { ...api };
+const exported = flattenExports({ ...api });
 
 describe(`fuzz ${PKG}`, () => {
   test('every exported function has a fuzz case', () => {
