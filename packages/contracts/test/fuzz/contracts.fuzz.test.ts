@@ -26,6 +26,7 @@ import {
   FUZZ_TEST_TIMEOUT_MS,
   type FuzzCase,
   type FuzzTable,
+  flattenExports,
   fuzzFunction,
   oversized,
   pollutingObject,
@@ -648,7 +649,7 @@ const table: FuzzTable<typeof api> = {
   weakPassword: simpleError,
 };
 
-const exported: Record<string, unknown> = { ...api };
+const exported = flattenExports({ ...api });
 
 describe(`fuzz ${PKG}`, () => {
   test('every exported function has a fuzz case', () => {
