@@ -9,6 +9,7 @@ import {
   FUZZ_TEST_TIMEOUT_MS,
   type FuzzCase,
   type FuzzTable,
+  flattenExports,
   fuzzFunction,
   hostileValue,
 } from './harness';
@@ -221,7 +222,7 @@ const table: FuzzTable<typeof api> = {
   },
 };
 
-const exported: Record<string, unknown> = { ...api };
+const exported = flattenExports({ ...api });
 
 describe(`fuzz ${PKG}`, () => {
   test('every exported function has a fuzz case', () => {

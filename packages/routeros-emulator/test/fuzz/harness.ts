@@ -53,18 +53,40 @@ export interface FuzzCase {
   readonly fieldOptional?: readonly string[];
 }
 
+type Callable = ((...args: never[]) => unknown) | (abstract new (...args: never[]) => unknown);
+
+/** `ns.member` for the function members of exported namespace objects (e.g. billing's `calendar`). */
+type NamespaceMembers<Api> = {
+  [K in keyof Api & string]: Api[K] extends Callable
+    ? never
+    : Api[K] extends readonly unknown[]
+      ? never
+      : Api[K] extends object
+        ? { [M in keyof Api[K] & string]: Api[K][M] extends Callable ? `${K}.${M}` : never }[keyof Api[K] &
+            string]
+        : never;
+}[keyof Api & string];
+
 /** One entry per exported function: the type makes a new export without a case a compile error. */
 export type FuzzTable<Api> = {
-  readonly [K in keyof Api as Api[K] extends
-    | ((...args: never[]) => unknown)
-    | (abstract new (
-        ...args: never[]
-      ) => unknown)
-    ? K
-    : never]: FuzzCase;
-};
+  readonly [K in keyof Api as Api[K] extends Callable ? K : never]: FuzzCase;
+} & { readonly [K in NamespaceMembers<Api>]: FuzzCase };
 
-/** Names of the exported functions (and classes) of a module namespace. */
+/**
+ * The exports of a module namespace, with the function members of exported plain objects added as
+ * `name.member`, so that a namespace of functions is covered like top-level ones.
+ */
+export function flattenExports(api: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...api };
+  for (const [name, value] of Object.entries(api)) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) continue;
+    for (const [member, f] of Object.entries(value))
+      if (typeof f === 'function') out[`${name}.${member}`] = f;
+  }
+  return out;
+}
+
+/** Names of the exported functions (and classes) of a flattened module namespace. */
 export function exportedFunctions(api: Record<string, unknown>): string[] {
   return Object.keys(api)
     .filter((k) => typeof api[k] === 'function')
