@@ -1,6 +1,7 @@
 import ipaddr from 'ipaddr.js';
 import { err, ok, type Result } from 'neverthrow';
 import { type InvalidCidr, type InvalidCidrReason, invalidCidr } from '../errors.js';
+import { fieldLabel } from './field-label.js';
 import { blockSize, intToIpv4, prefixMask } from './ipv4-int.js';
 import { MAX_ADDRESS_INPUT_LENGTH } from './limits.js';
 import { parseIpv4Int } from './parse-ipv4.js';
@@ -106,5 +107,5 @@ export function toCidr(range: CidrRange): Cidr {
  * clear) in four-part decimal form; `10.0.0.1/24`, `010.0.0.0/8`, `10.0.0.0/08` and IPv6 are rejected.
  */
 export function parseCidr(value: unknown, field = 'cidr'): Result<Cidr, InvalidCidr> {
-  return parseCidrRange(value, field).map(toCidr);
+  return parseCidrRange(value, fieldLabel(field, 'cidr')).map(toCidr);
 }

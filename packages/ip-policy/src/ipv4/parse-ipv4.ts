@@ -1,6 +1,7 @@
 import ipaddr from 'ipaddr.js';
 import { err, ok, type Result } from 'neverthrow';
 import { type InvalidIp, type InvalidIpReason, invalidIp } from '../errors.js';
+import { fieldLabel } from './field-label.js';
 import { MAX_ADDRESS_INPUT_LENGTH } from './limits.js';
 
 function rejectionReason(text: string): InvalidIpReason {
@@ -34,5 +35,5 @@ export function parseIpv4Int(value: unknown, field: string): Result<number, Inva
  * @param field names the input in the error (`'ip'` by default).
  */
 export function parseIpv4(value: unknown, field = 'ip'): Result<string, InvalidIp> {
-  return parseIpv4Int(value, field).map(() => value as string);
+  return parseIpv4Int(value, fieldLabel(field, 'ip')).map(() => value as string);
 }

@@ -1,5 +1,6 @@
 import type { Result } from 'neverthrow';
 import type { IpPolicyError } from '../errors.js';
+import { fieldLabel } from '../ipv4/field-label.js';
 import { type Cidr, toCidr } from '../ipv4/parse-cidr.js';
 import { type AddressListInput, parsePoolRanges } from './address-list.js';
 
@@ -13,5 +14,5 @@ export function parsePoolList(
   value: AddressListInput,
   field = 'pools',
 ): Result<readonly Cidr[], IpPolicyError> {
-  return parsePoolRanges(value, field).map((ranges) => ranges.map(toCidr));
+  return parsePoolRanges(value, fieldLabel(field, 'pools')).map((ranges) => ranges.map(toCidr));
 }
