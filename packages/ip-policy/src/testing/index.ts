@@ -14,6 +14,7 @@ export {
   outOfRangeIpv4,
   oversizedString,
 } from './invalid-arbitraries.js';
+export { withPrototypeKeys } from './prototype-keys.js';
 export {
   type CidrConstraints,
   cidr,
