@@ -7,12 +7,13 @@
 //   node scripts/fuzz-all.mjs [package ...]      e.g. node scripts/fuzz-all.mjs billing contracts
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const outDir = join(root, '.test-results');
-mkdirSync(outDir, { recursive: true });
-const report = join(outDir, 'fuzz-figures.jsonl');
+// The figures of the run collect outside .test-results, which the test command clears when it starts.
+const report = join(tmpdir(), `isp-fuzz-${process.pid}.jsonl`);
 rmSync(report, { force: true });
 
 const env = {
@@ -79,6 +80,8 @@ for (const o of others) table.push(`${o.kind}: ${JSON.stringify(o)}`);
 table.push('');
 for (const r of results) table.push(`${r.ok ? 'ok  ' : 'FAIL'} @isp/${r.pkg} (${r.seconds}s)`);
 const text = `${table.join('\n')}\n`;
+mkdirSync(outDir, { recursive: true });
 writeFileSync(join(outDir, 'fuzz-figures.txt'), text);
+rmSync(report, { force: true });
 process.stdout.write(`\n=== figures\n${text}`);
 process.exit(results.every((r) => r.ok) ? 0 : 1);
