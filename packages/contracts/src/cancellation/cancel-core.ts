@@ -10,6 +10,7 @@ import type {
 } from '../contract/types';
 import { billingFailed, type ContractsError, fromIpPolicy } from '../errors';
 import type { LocalDate } from '../internal/local-date';
+import { nextContract } from '../internal/next-contract';
 import type { AccessState } from '../ports/access-network';
 
 export interface IpChange {
@@ -34,7 +35,7 @@ export interface CancelCoreOptions {
   readonly accessBefore: Exclude<AccessState, 'absent'>;
   /** History entries that come before the cancellation's own (the ladder's suspension). */
   readonly before: readonly HistoryEntry[];
-  /** Ids the status change refers to (the ladder's oldest overdue invoice). */
+  /** Ids the status change refers to (the ladder's oldest overdue invoice); kept as given (frozen). */
   readonly refs?: readonly string[];
 }
 
@@ -102,28 +103,29 @@ export function cancelCore(
     items = Object.freeze(next);
   }
 
-  const entries: HistoryEntry[] = [
-    ...o.before,
-    Object.freeze({
-      date: o.date,
-      event: 'status-changed' as const,
-      from: o.from,
-      to: 'cancelled',
-      reason: o.reason,
-      ...(o.refs === undefined ? {} : { refs: Object.freeze([...o.refs]) }),
-    }),
-  ];
-  for (const change of ipChanges ?? EMPTY) {
-    entries.push(
-      Object.freeze({
-        date: o.date,
-        event: 'ip-changed' as const,
-        from: change.from,
-        to: change.to,
-        reason: `IP released on cancellation (${change.rule})`,
-        refs: Object.freeze([change.accountId]),
-      }),
-    );
+  const entries: HistoryEntry[] = o.before.slice();
+  const status: { -readonly [K in keyof HistoryEntry]: HistoryEntry[K] } = {
+    date: o.date,
+    event: 'status-changed',
+    from: o.from,
+    to: 'cancelled',
+    reason: o.reason,
+  };
+  if (o.refs !== undefined) status.refs = o.refs;
+  entries.push(Object.freeze(status));
+  if (ipChanges !== undefined) {
+    for (const change of ipChanges) {
+      entries.push(
+        Object.freeze({
+          date: o.date,
+          event: 'ip-changed' as const,
+          from: change.from,
+          to: change.to,
+          reason: `IP released on cancellation (${change.rule})`,
+          refs: Object.freeze([change.accountId]),
+        }),
+      );
+    }
   }
   if (cancelledInvoiceIds.length > 0) {
     entries.push(
@@ -135,8 +137,7 @@ export function cancelCore(
       }),
     );
   }
-  const next: Contract = Object.freeze({
-    ...contract,
+  const next = nextContract(contract, {
     status: 'cancelled',
     items,
     cancellation: Object.freeze({
@@ -145,7 +146,7 @@ export function cancelCore(
       network: o.network,
       accessBefore: o.accessBefore,
     }),
-    history: Object.freeze([...contract.history, ...entries]),
+    history: Object.freeze(contract.history.concat(entries)),
   });
   return ok({
     contract: next,

@@ -39,19 +39,19 @@ function accessOf(
     // No IP (a released one was never on the router) and no credentials (fewer copies of the secret).
     return ok({ subscriberId: a.id, routerId: a.routerId, method: a.method, state: effective, plan: rates });
   }
-  return ok({
+  const desired: { -readonly [K in keyof DesiredAccess]: DesiredAccess[K] } = {
     subscriberId: a.id,
     routerId: a.routerId,
     method: a.method,
     state: effective,
-    ...(a.ipv4 === undefined ? {} : { ipv4: a.ipv4 }),
     plan: rates,
-    ...(a.username !== undefined && a.password !== undefined
-      ? { credentials: { username: a.username, password: a.password } }
-      : {}),
-    ...(a.macAddress === undefined ? {} : { macAddress: a.macAddress }),
-    ...(a.interface === undefined ? {} : { interface: a.interface }),
-  });
+  };
+  if (a.ipv4 !== undefined) desired.ipv4 = a.ipv4;
+  if (a.username !== undefined && a.password !== undefined)
+    desired.credentials = { username: a.username, password: a.password };
+  if (a.macAddress !== undefined) desired.macAddress = a.macAddress;
+  if (a.interface !== undefined) desired.interface = a.interface;
+  return ok(desired);
 }
 
 /** The desired access of every internet account of one contract. */

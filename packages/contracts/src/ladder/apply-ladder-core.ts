@@ -1,9 +1,10 @@
 import type { Invoice } from '@isp/billing';
 import type { ReleaseRuleTable } from '@isp/ip-policy';
 import { err, ok, type Result } from 'neverthrow';
-import { cancelCore } from '../cancellation/cancel-core';
+import { type CancelCoreOptions, cancelCore } from '../cancellation/cancel-core';
 import type { CancellationNetwork, Contract, ContractStatus, HistoryEntry } from '../contract/types';
 import { type ContractsError, invalidInput } from '../errors';
+import { nextContract } from '../internal/next-contract';
 import { canTransition } from '../lifecycle/transition-contract';
 import type { AppliedLadder, LadderStep } from './apply-ladder';
 import type { LadderEvaluation } from './evaluate-ladder';
@@ -85,48 +86,48 @@ export function applyLadderCore(
       return err(invalidInput('evaluation.target', `cannot go from ${status} to ${next}`));
     steps.push(Object.freeze({ from: status, to: next }));
     if (next !== 'cancelled') {
-      entries.push(
-        Object.freeze({
-          date: evaluation.date,
-          event: 'status-changed' as const,
-          from: status,
-          to: next,
-          reason: next === 'active' ? `restored: ${evaluation.reason}` : evaluation.reason,
-          ...(refs === undefined ? {} : { refs }),
-        }),
-      );
+      const entry: { -readonly [K in keyof HistoryEntry]: HistoryEntry[K] } = {
+        date: evaluation.date,
+        event: 'status-changed',
+        from: status,
+        to: next,
+        reason: next === 'active' ? `restored: ${evaluation.reason}` : evaluation.reason,
+      };
+      if (refs !== undefined) entry.refs = refs;
+      entries.push(Object.freeze(entry));
     }
     status = next;
   }
   if (to === 'cancelled') {
     // The same path as cancelContract, from the suspension the ladder just applied (or found).
-    const cancelled = cancelCore(contract, invoices ?? NONE, {
+    const core: { -readonly [K in keyof CancelCoreOptions]: CancelCoreOptions[K] } = {
       date: evaluation.date,
       reason: evaluation.reason,
       network: cancellation.network,
       cancelPendingInvoices: cancellation.cancelPendingInvoices,
-      ...(taken === undefined ? {} : { taken }),
-      ...(cancellation.releaseRules === undefined ? {} : { releaseRules: cancellation.releaseRules }),
       from: 'suspended',
       accessBefore: 'suspended',
       before: entries,
-      ...(refs === undefined ? {} : { refs }),
-    });
+    };
+    if (taken !== undefined) core.taken = taken;
+    if (cancellation.releaseRules !== undefined) core.releaseRules = cancellation.releaseRules;
+    if (refs !== undefined) core.refs = refs;
+    const cancelled = cancelCore(contract, invoices ?? NONE, core);
     if (cancelled.isErr()) return err(cancelled.error);
     const c = cancelled.value;
-    return ok({
+    const applied: { -readonly [K in keyof AppliedLadder]: AppliedLadder[K] } = {
       contract: c.contract,
       steps: Object.freeze(steps),
       ipChanges: c.ipChanges,
-      ...(cancellation.cancelPendingInvoices ? { invoices: c.invoices } : {}),
       cancelledInvoiceIds: c.cancelledInvoiceIds,
-    });
+    };
+    if (cancellation.cancelPendingInvoices) applied.invoices = c.invoices;
+    return ok(applied);
   }
   return ok({
-    contract: Object.freeze({
-      ...contract,
+    contract: nextContract(contract, {
       status: to,
-      history: Object.freeze([...contract.history, ...entries]),
+      history: Object.freeze(contract.history.concat(entries)),
     }),
     steps: Object.freeze(steps),
     ipChanges: NONE,

@@ -1,5 +1,5 @@
 import { err, ok, type Result } from 'neverthrow';
-import type { Contract, ContractStatus } from '../contract/types';
+import type { Contract, ContractStatus, PaymentPromise } from '../contract/types';
 import { type ContractsError, invalidDate, invalidInput, invoiceMismatch } from '../errors';
 import { fromEpochDay, type LocalDate, toEpochDay, weekdayOfEpochDay } from '../internal/local-date';
 import type { HolidayCalendar } from '../ports/holiday-calendar';
@@ -96,6 +96,13 @@ export function effectiveDueEpochDay(due: number, calendar: HolidayCalendar): nu
   return firstAllowed(due, WEEKEND_MASK, true, calendar);
 }
 
+const NONE: readonly never[] = Object.freeze([]);
+
+function noticeSent(sent: readonly { readonly invoiceId: string }[], invoiceId: string): boolean {
+  for (let i = 0; i < sent.length; i++) if (sent[i]!.invoiceId === invoiceId) return true;
+  return false;
+}
+
 const reasonFor = (target: ContractStatus, days: number, invoiceId: string | undefined): string =>
   invoiceId === undefined ? 'nothing overdue' : `${target}: invoice ${invoiceId} overdue ${days} day(s)`;
 
@@ -128,8 +135,8 @@ export function evaluateLadder(
       current,
       target: 'cancelled',
       daysOverdue: 0,
-      overdueInvoiceIds: [],
-      noticesDue: [],
+      overdueInvoiceIds: NONE,
+      noticesDue: NONE,
       reason: 'cancelled contracts come back only through reactivation',
     });
   }
@@ -137,8 +144,8 @@ export function evaluateLadder(
   if (typeof calendar?.isHoliday !== 'function')
     return err(invalidInput('calendar', 'calendar must be a HolidayCalendar'));
 
-  // Pass 1: find unpaid invoices whose (original) due date has passed. Nothing else is touched when none.
-  let candidates: LadderInvoice[] | undefined;
+  // Pass 1: is any unpaid invoice past its (original) due date? Nothing else is touched when none.
+  let candidates = 0;
   for (let i = 0; i < invoices.length; i++) {
     const inv = invoices[i]!;
     if (inv.status !== 'open' && inv.status !== 'partially-paid') continue;
@@ -150,20 +157,17 @@ export function evaluateLadder(
         invoiceMismatch(`invoices[${i}].contractId`, `invoice ${inv.id} belongs to another contract`),
       );
     }
-    if (due < today) {
-      if (candidates === undefined) candidates = [];
-      candidates.push(inv);
-    }
+    if (due < today) candidates++;
   }
-  if (candidates === undefined) {
+  if (candidates === 0) {
     return ok({
       contractId: contract.id,
       date,
       current,
       target: 'active',
       daysOverdue: 0,
-      overdueInvoiceIds: [],
-      noticesDue: [],
+      overdueInvoiceIds: NONE,
+      noticesDue: NONE,
       reason: 'nothing overdue',
     });
   }
@@ -177,8 +181,12 @@ export function evaluateLadder(
   let oldestDue = Number.POSITIVE_INFINITY;
   const overdue: string[] = [];
   const noticesDue: string[] = [];
-  for (const inv of candidates) {
+  const sent = contract.notices;
+  for (let i = 0; i < invoices.length; i++) {
+    const inv = invoices[i]!;
+    if (inv.status !== 'open' && inv.status !== 'partially-paid') continue;
     const due = toEpochDay(inv.dueDate);
+    if (due >= today) continue;
     const lateFrom = inv.terms?.lateFrom ?? lateFromDefault;
     const effective = lateFrom === 'original-due-date' ? due : effectiveDueEpochDay(due, calendar);
     if (effective >= today) continue;
@@ -187,8 +195,7 @@ export function evaluateLadder(
       oldest = inv;
       oldestDue = effective;
     }
-    if (effective + l.notice <= today && !contract.notices.some((n) => n.invoiceId === inv.id))
-      noticesDue.push(inv.id);
+    if (effective + l.notice <= today && !noticeSent(sent, inv.id)) noticesDue.push(inv.id);
   }
   if (oldest === undefined) {
     return ok({
@@ -197,8 +204,8 @@ export function evaluateLadder(
       current,
       target: 'active',
       daysOverdue: 0,
-      overdueInvoiceIds: [],
-      noticesDue: [],
+      overdueInvoiceIds: NONE,
+      noticesDue: NONE,
       reason: 'nothing overdue (due dates moved to the next business day)',
     });
   }
@@ -223,9 +230,13 @@ export function evaluateLadder(
     ...(cancelOn === Number.POSITIVE_INFINITY ? {} : { cancelOn: fromEpochDay(cancelOn) }),
   };
 
-  const promise = contract.paymentPromises.find(
-    (p) => toEpochDay(p.grantedOn) <= today && today <= toEpochDay(p.until),
-  );
+  let promise: PaymentPromise | undefined;
+  for (const p of contract.paymentPromises) {
+    if (toEpochDay(p.grantedOn) <= today && today <= toEpochDay(p.until)) {
+      promise = p;
+      break;
+    }
+  }
   if (promise !== undefined) {
     return ok({
       contractId: contract.id,
@@ -235,7 +246,7 @@ export function evaluateLadder(
       daysOverdue,
       oldestOverdueInvoiceId: oldest.id,
       overdueInvoiceIds: overdue,
-      noticesDue: [],
+      noticesDue: NONE,
       promiseUntil: promise.until,
       schedule,
       reason: `payment promise until ${promise.until}`,

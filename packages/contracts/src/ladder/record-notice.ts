@@ -2,7 +2,7 @@ import { err, ok, type Result } from 'neverthrow';
 import type { Contract } from '../contract/types';
 import { type ContractsError, invalidInput } from '../errors';
 import { type LocalDate, readLocalDate } from '../internal/local-date';
-import { deepFreeze } from '../internal/read';
+import { nextContract } from '../internal/next-contract';
 
 /** Records that the overdue notice of these invoices was sent on `date` (so the ladder never repeats it). */
 export function recordNotice(
@@ -17,14 +17,19 @@ export function recordNotice(
   }
   const fresh = invoiceIds.filter((id) => !contract.notices.some((n) => n.invoiceId === id));
   if (fresh.length === 0) return ok(contract);
+  const notices = contract.notices.slice();
+  for (const invoiceId of fresh) notices.push(Object.freeze({ invoiceId, date }));
+  const entry = Object.freeze({
+    date,
+    event: 'notice-sent' as const,
+    reason: 'overdue notice sent',
+    refs: Object.freeze(fresh),
+  });
   return ok(
-    deepFreeze({
-      ...contract,
-      notices: [...contract.notices, ...fresh.map((invoiceId) => ({ invoiceId, date }))],
-      history: [
-        ...contract.history,
-        { date, event: 'notice-sent' as const, reason: 'overdue notice sent', refs: fresh },
-      ],
+    nextContract(contract, {
+      status: contract.status,
+      notices: Object.freeze(notices),
+      history: Object.freeze(contract.history.concat(entry)),
     }),
   );
 }

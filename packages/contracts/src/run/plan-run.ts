@@ -175,11 +175,11 @@ export function planRun(input: RunInput): Result<RunPlan, ContractsError> {
 
     let invoice: Invoice | undefined;
     if (closingToday) {
-      const generated = generateInvoice(
-        { ...contractBillingOf(contract), extras: extrasFor(contract, yearMonth) },
-        yearMonth,
-        { previousInvoices: invoices },
-      );
+      const extras = extrasFor(contract, yearMonth);
+      const billing = contractBillingOf(contract);
+      const generated = generateInvoice(extras.length === 0 ? billing : { ...billing, extras }, yearMonth, {
+        previousInvoices: invoices,
+      });
       if (generated.isErr()) {
         failures.push({ contractId: contract.id, error: billingFailed('invoice', generated.error) });
         continue;
@@ -213,14 +213,17 @@ export function planRun(input: RunInput): Result<RunPlan, ContractsError> {
       }
       desired = d.value;
     }
-    const contractNotices: Notice[] = e.noticesDue.map((invoiceId) => ({
-      kind: 'overdue-notice',
-      contractId: contract.id,
-      customerId: contract.customerId,
-      date,
-      invoiceIds: [invoiceId],
-      idempotencyKey: noticeKey(contract.id, invoiceId, 'overdue-notice'),
-    }));
+    const contractNotices: Notice[] = [];
+    for (const invoiceId of e.noticesDue) {
+      contractNotices.push({
+        kind: 'overdue-notice',
+        contractId: contract.id,
+        customerId: contract.customerId,
+        date,
+        invoiceIds: [invoiceId],
+        idempotencyKey: noticeKey(contract.id, invoiceId, 'overdue-notice'),
+      });
+    }
     if (steps.length > 0) {
       const kind = KIND_OF[target];
       contractNotices.push({
@@ -254,18 +257,19 @@ export function planRun(input: RunInput): Result<RunPlan, ContractsError> {
     }
     if (invoice !== undefined) invoicesToIssue.push(invoice);
     notices.push(...contractNotices);
-    items.push({
+    const item: { -readonly [K in keyof ContractRunPlan]: ContractRunPlan[K] } = {
       contract,
       evaluation: e,
-      ...(steps.length > 0 ? { transition: { from: e.current, to: target, steps } } : {}),
       next,
       notices: contractNotices,
-      ...(invoice === undefined ? {} : { invoice }),
       desired,
       ipChanges: itemIpChanges,
-      ...(applied.value.invoices === undefined ? {} : { invoices: applied.value.invoices }),
       cancelledInvoiceIds: cancelledIds,
-    });
+    };
+    if (steps.length > 0) item.transition = { from: e.current, to: target, steps };
+    if (invoice !== undefined) item.invoice = invoice;
+    if (applied.value.invoices !== undefined) item.invoices = applied.value.invoices;
+    items.push(item);
   }
   return ok({
     date,
