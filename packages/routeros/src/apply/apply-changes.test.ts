@@ -1,6 +1,6 @@
-import { errAsync, okAsync } from 'neverthrow';
+import { errAsync, ok, okAsync, type Result, ResultAsync } from 'neverthrow';
 import { describe, expect, it } from 'vitest';
-import { routerTrap } from '../errors.js';
+import { type RouterError, routerTrap } from '../errors.js';
 import type { Change } from '../plan/change.js';
 import type { Snapshot } from '../plan/snapshot.js';
 import type { RouterConnection, Sentence } from '../transport/router-connection.js';
@@ -208,6 +208,118 @@ describe('applyChanges', () => {
       '/queue/simple/add',
       '/queue/simple/print',
       '/queue/simple/add',
+    ]);
+  });
+});
+
+describe('applyChanges: infrastructure', () => {
+  /** A router that runs pipelined commands concurrently: replies come back in reverse order of arrival. */
+  function concurrentRouter() {
+    const log: string[] = [];
+    const done = new Set<string>();
+    let inFlight = 0;
+    let maxInFlight = 0;
+    const names = (words: readonly string[]) =>
+      words.find((w) => w.startsWith('=name=') || w.startsWith('=comment='))?.replace(/^=[a-z]+=/, '') ?? '';
+    const connection: RouterConnection = {
+      routerId: 'r1',
+      close: async () => undefined,
+      command(words) {
+        const name = names(words);
+        const queue = words.find((w) => w.startsWith('=queue='))?.slice('=queue='.length);
+        log.push(
+          `${words[0]} ${name}${queue === undefined ? '' : ` (needs ${queue}: ${done.has(queue) ? 'there' : 'missing'})`}`,
+        );
+        inFlight += 1;
+        maxInFlight = Math.max(maxInFlight, inFlight);
+        const delay = 40 - Math.min(39, inFlight * 3);
+        return new ResultAsync(
+          new Promise<Result<readonly Sentence[], RouterError>>((resolve) =>
+            setTimeout(() => {
+              inFlight -= 1;
+              done.add(name);
+              resolve(ok([]));
+            }, delay),
+          ),
+        );
+      },
+    };
+    return { connection, log, stats: () => ({ maxInFlight }) };
+  }
+
+  const infra = (path: string, fields: Record<string, string>, extra: Partial<Change> = {}): Change => ({
+    subscriberId: null,
+    operation: 'create',
+    path,
+    key: fields['name'] ?? fields['comment'] ?? '',
+    fields,
+    secretFields: [],
+    reason: 'missing',
+    phase: 0,
+    ...extra,
+  });
+
+  it('sends a tree queue only once its queue type exists, and ordered rules one at a time', async () => {
+    const router = concurrentRouter();
+    const changes: Change[] = [];
+    for (const plan of ['a', 'b', 'c']) {
+      changes.push(infra('/queue/type', { name: `isp-${plan}`, kind: 'pcq' }));
+      changes.push(infra('/queue/tree', { name: `isp-${plan}`, parent: 'global', queue: `isp-${plan}` }));
+      changes.push(infra('/ip/firewall/mangle', { chain: 'forward', comment: `isp:infra:mark-${plan}` }, {}));
+    }
+    for (const rule of ['dns', 'notice', 'drop'])
+      changes.push(
+        infra(
+          '/ip/firewall/filter',
+          { chain: 'forward', comment: `isp:infra:${rule}` },
+          { sequence: 'filter' },
+        ),
+      );
+    const result = await applyChanges({ ...context(router.connection), window: 16 }, changes);
+    expect(result.infrastructureErrors).toEqual([]);
+    expect(result.applied).toHaveLength(changes.length);
+    expect(router.log.filter((l) => l.includes('missing'))).toEqual([]);
+    expect(router.log.filter((l) => l.startsWith('/queue/tree'))).toHaveLength(3);
+    expect(router.log.filter((l) => l.startsWith('/ip/firewall/filter'))).toEqual([
+      '/ip/firewall/filter/add isp:infra:dns',
+      '/ip/firewall/filter/add isp:infra:notice',
+      '/ip/firewall/filter/add isp:infra:drop',
+    ]);
+    // Queue types and mangle rules went out together, with the filter lane beside them.
+    expect(router.stats().maxInFlight).toBeGreaterThanOrEqual(7);
+  });
+
+  it('removes tree queues before the queue types they use', async () => {
+    const router = concurrentRouter();
+    const removed: string[] = [];
+    const connection: RouterConnection = {
+      ...router.connection,
+      command(words) {
+        removed.push(words[0] ?? '');
+        return router.connection.command(words);
+      },
+    };
+    const remove = (path: string, id: string): Change =>
+      infra(path, {}, { operation: 'remove', id, key: `isp-${id.slice(1)}`, phase: 3 });
+    const row = (id: string) => ({ '.id': id, name: `isp-${id.slice(1)}` });
+    const withRows: Snapshot = {
+      menus: new Map([
+        ['/queue/type', [row('*1'), row('*2')]],
+        ['/queue/tree', [row('*3'), row('*4')]],
+      ]),
+    };
+    const result = await applyChanges({ ...context(connection), snapshot: withRows }, [
+      remove('/queue/type', '*1'),
+      remove('/queue/type', '*2'),
+      remove('/queue/tree', '*3'),
+      remove('/queue/tree', '*4'),
+    ]);
+    expect(result.infrastructureErrors).toEqual([]);
+    expect(removed).toEqual([
+      '/queue/tree/remove',
+      '/queue/tree/remove',
+      '/queue/type/remove',
+      '/queue/type/remove',
     ]);
   });
 });

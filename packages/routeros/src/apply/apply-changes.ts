@@ -144,10 +144,65 @@ async function runPool<T>(
   await Promise.all(workers);
 }
 
+/** Depth of a menu in the reference graph: 0 for menus that reference none of ours. */
+function dependencyTier(path: string, seen: ReadonlySet<string> = new Set()): number {
+  const deps = menuOf(path).dependsOn ?? [];
+  let tier = 0;
+  for (const dep of deps) {
+    if (seen.has(dep)) continue;
+    tier = Math.max(tier, 1 + dependencyTier(dep, new Set([...seen, path])));
+  }
+  return tier;
+}
+
 /**
- * Applies a plan phase by phase: infrastructure one write at a time (rule order matters), subscriber writes
- * and kicks pipelined within a bounded window, then infrastructure removals. A trap touches only its change:
- * the entry is re-read and converged, or the subscriber's outcome becomes `failed`; the other subscribers go on.
+ * The steps of one phase: infrastructure in dependency tiers (created referenced-first, removed
+ * referencing-first); subscriber changes and kicks in one step.
+ */
+function stepsOf(phase: Change['phase'], batch: readonly Change[]): Change[][] {
+  if (phase !== 0 && phase !== 3) return [batch.slice()];
+  const tiers = new Map<number, Change[]>();
+  for (const change of batch) {
+    const tier = dependencyTier(change.path);
+    const list = tiers.get(tier) ?? [];
+    list.push(change);
+    tiers.set(tier, list);
+  }
+  const order = [...tiers.keys()].sort((a, b) => (phase === 0 ? a - b : b - a));
+  return order.map((tier) => tiers.get(tier) ?? []);
+}
+
+/**
+ * Runs one step: creates that share a sequence one at a time in plan order (a lane per sequence), everything
+ * else pipelined within the window, lanes and pool at the same time.
+ */
+async function runStep(
+  step: readonly Change[],
+  width: number,
+  work: (change: Change) => Promise<void>,
+): Promise<void> {
+  const free: Change[] = [];
+  const lanes = new Map<string, Change[]>();
+  for (const change of step) {
+    if (change.operation !== 'create' || change.sequence === undefined) {
+      free.push(change);
+      continue;
+    }
+    const lane = lanes.get(change.sequence) ?? [];
+    lane.push(change);
+    lanes.set(change.sequence, lane);
+  }
+  await Promise.all([
+    runPool(free, width, work),
+    ...[...lanes.values()].map((lane) => runPool(lane, 1, work)),
+  ]);
+}
+
+/**
+ * Applies a plan phase by phase: infrastructure (in dependency tiers, pipelined; rules whose order matters
+ * one at a time), subscriber writes, kicks, then infrastructure removals (referencing menus first). Within a
+ * step every write is pipelined in the window. A trap touches only its change: the entry is re-read and
+ * converged, or the subscriber's outcome becomes `failed`; the other subscribers go on.
  */
 export async function applyChanges(ctx: ApplyContext, changes: readonly Change[]): Promise<ApplyResult> {
   const applied: Change[] = [];
@@ -175,18 +230,20 @@ export async function applyChanges(ctx: ApplyContext, changes: readonly Change[]
     const batch = changes.filter(
       (c) => c.phase === phase && (c.subscriberId === null || !failures.has(c.subscriberId)),
     );
-    const later: Change[] = [];
-    await runPool(batch, phase === 0 ? 1 : ctx.window, async (change) => {
-      if (change.subscriberId !== null && failures.has(change.subscriberId)) {
-        done += 1;
-        return;
-      }
-      const result = await applyOne(ctx, change, false);
-      if (result === 'retry-later') later.push(change);
-      else record(change, result);
-    });
-    // Creates that met a duplicate held by an entry another change of this phase was moving away: once more.
-    for (const change of later) record(change, await applyLast(ctx, change));
+    for (const step of stepsOf(phase, batch)) {
+      const later: Change[] = [];
+      await runStep(step, ctx.window, async (change) => {
+        if (change.subscriberId !== null && failures.has(change.subscriberId)) {
+          done += 1;
+          return;
+        }
+        const result = await applyOne(ctx, change, false);
+        if (result === 'retry-later') later.push(change);
+        else record(change, result);
+      });
+      // Creates that met a duplicate held by an entry another change of this step was moving away: once more.
+      for (const change of later) record(change, await applyLast(ctx, change));
+    }
   }
   return { applied, failures, infrastructureErrors };
 }

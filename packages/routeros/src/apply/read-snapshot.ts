@@ -26,14 +26,20 @@ export function printWords(menu: ResourceDescriptor, queries: readonly string[] 
   return [`${menu.path}/print`, `=.proplist=${readProperties(menu).join(',')}`, ...queries];
 }
 
-/** Reads one menu; an optional menu the router lacks (`no such command`) reads as empty. */
+/**
+ * Reads one menu; an optional menu the router lacks (`no such command`) reads as empty. A print caught by a lost
+ * connection is sent once more (on the reconnected connection): reading is idempotent, and a router that closed
+ * the connection right after its last reply would otherwise fail the next run's first reads.
+ */
 export function readMenu(
   connection: RouterConnection,
   menu: ResourceDescriptor,
   queries: readonly string[] = [],
 ): ResultAsync<readonly Row[], RouterError> {
+  const words = printWords(menu, queries);
   return connection
-    .command(printWords(menu, queries))
+    .command(words)
+    .orElse((error) => (error.type === 'ConnectionLost' ? connection.command(words) : err(error)))
     .map((rows) => rows as readonly Row[])
     .orElse((error) =>
       error.type === 'RouterTrap' && error.category === 'no-such-command' && menu.optional === true

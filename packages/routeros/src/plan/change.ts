@@ -16,6 +16,8 @@ export interface Change {
   readonly secretFields: readonly string[];
   /** `.id` of the rule a new rule goes before (ordered menus). */
   readonly placeBefore?: string;
+  /** Creates of one sequence are written one at a time, in plan order (see `DesiredEntry.sequence`). */
+  readonly sequence?: string;
   readonly reason: string;
   readonly phase: Phase;
 }

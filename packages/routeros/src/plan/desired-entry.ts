@@ -11,6 +11,12 @@ export interface DesiredEntry {
   /** Values as written on the router (booleans as `yes`/`no`). Includes the identity field. */
   readonly fields: Readonly<Record<string, string>>;
   readonly placement?: Placement;
+  /**
+   * Entries whose relative order on the router matters (the suspension accepts above the drop) share a
+   * sequence: their creates are written one at a time, in plan order. The router runs pipelined commands
+   * concurrently, so entries without a sequence may land in any order.
+   */
+  readonly sequence?: string;
 }
 
 /** The suspension behaviour of PPPoE and Hotspot accounts. */

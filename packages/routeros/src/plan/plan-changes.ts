@@ -1,7 +1,7 @@
 import type { AccessNetworkError } from '@isp/contracts';
 import { unsafeWrite } from '../errors.js';
 import { formatBits } from '../normalize/bits.js';
-import { menuOf } from '../resources/menus.js';
+import { ALL_MENUS, menuOf } from '../resources/menus.js';
 import type { ResourceDescriptor } from '../resources/resource-descriptor.js';
 import type { Change, Phase } from './change.js';
 import type { DesiredEntry } from './desired-entry.js';
@@ -180,8 +180,9 @@ export function planChanges(
   const subscribersWithEntries = new Set<string>();
   const paths = new Set<string>([...snapshot.menus.keys(), ...entries.map((e) => e.path)]);
   for (const path of paths) {
-    const menu = menuOf(path);
-    if (menu.kind !== 'config') continue;
+    // A snapshot may hold a menu we do not manage (a hand-built or corrupted one): nothing of it is ours.
+    const menu = ALL_MENUS.find((m) => m.path === path);
+    if (menu === undefined || menu.kind !== 'config') continue;
     const byIdentity = new Map<string, OwnedRow[]>();
     for (const row of rowsOf(snapshot, path)) {
       const found = ownedIdentity(menu, row, ownership);
@@ -280,6 +281,7 @@ export function planChanges(
         fields: entry.fields,
         secretFields: secretFieldsOf(menu, entry.fields),
         ...(placeBefore === undefined ? {} : { placeBefore }),
+        ...(entry.sequence === undefined ? {} : { sequence: entry.sequence }),
         reason: 'missing',
         phase,
       });

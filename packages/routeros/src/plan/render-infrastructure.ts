@@ -37,6 +37,8 @@ export function renderBaseInfrastructure(config: PlanningConfig): DesiredEntry[]
       identity: comment,
       subscriberId: null,
       placement,
+      // Order matters within a chain (DNS and notice accepts above the drop): one at a time, in this order.
+      sequence: `${path} ${fields['chain'] ?? ''}`,
       fields: { ...fields, disabled: 'no', comment },
     };
   };
@@ -130,6 +132,8 @@ export function renderPlanInfrastructure(
             }),
           );
           const comment = ownership.infrastructureMarker(`mark-${name}`);
+          // No sequence: each mark rule matches its own plan list, so their relative order carries no
+          // meaning and they are written pipelined (their place above foreign rules is set by the anchor).
           entries.push({
             path: MANGLE.path,
             identity: comment,

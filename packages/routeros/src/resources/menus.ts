@@ -136,6 +136,7 @@ export const QUEUE_TREE: ResourceDescriptor = {
     disabled: flag,
   },
   unique: [['name']],
+  dependsOn: ['/queue/type'],
 };
 
 /** `/ip/firewall/mangle`: packet marks per PCQ plan list. */

@@ -29,6 +29,11 @@ export interface ResourceDescriptor {
   readonly unique?: readonly (readonly string[])[];
   /** Rules of an ordered menu: our entries are placed before the first foreign rule of their chain. */
   readonly ordered?: boolean;
+  /**
+   * Menus whose entries ours reference by name (a tree queue names its queue type): infrastructure is
+   * created in dependency order and removed in the reverse order.
+   */
+  readonly dependsOn?: readonly string[];
   /** Menus that exist only with an optional package (Hotspot): a `no such command` print reads as empty. */
   readonly optional?: boolean;
 }

@@ -26,6 +26,12 @@ import {
   type TransportOptions,
 } from './connection-settings.js';
 import type { RouterConnection, Sentence } from './router-connection.js';
+import {
+  createWindowController,
+  type WindowController,
+  type WindowOutcome,
+  type WindowTicket,
+} from './window-controller.js';
 
 /** Private fields of routeros-api 1.0.2 this module touches. */
 interface ReceiverInternals {
@@ -51,6 +57,8 @@ interface Call {
   timer: ReturnType<typeof setTimeout> | undefined;
   settled: boolean;
   dispatched: boolean;
+  /** Set when the command is written to the router: the window's record of it. */
+  ticket: WindowTicket | undefined;
 }
 
 export interface ApiConnectionOptions extends TransportOptions {
@@ -105,6 +113,24 @@ function toSentence(row: unknown): Sentence {
   return out;
 }
 
+/** Writes give the window its latency samples; a print's service time grows with the table it reads. */
+function isWrite(command: string): boolean {
+  return /\/(add|set|remove|unset|enable|disable|move)$/.test(command);
+}
+
+/** How a settled call counts for the window. */
+function windowOutcome(call: Call, result: Result<readonly Sentence[], RouterError>): WindowOutcome {
+  if (result.isOk()) return { type: 'reply', sample: isWrite(call.words[0] ?? '') };
+  switch (result.error.type) {
+    case 'RouterTrap':
+      return { type: 'trap' };
+    case 'RouterTimeout':
+      return { type: 'timeout' };
+    default:
+      return { type: 'lost' };
+  }
+}
+
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
@@ -120,16 +146,29 @@ class ApiConnection implements RouterConnection {
   private closed = false;
   private readonly queue: Call[] = [];
   private readonly inFlight = new Set<Call>();
+  private readonly window: WindowController | undefined;
 
   constructor(options: ApiConnectionOptions) {
     this.routerId = options.routerId;
     this.settings = options.settings;
     this.options = resolveTransportOptions(options);
     this.allowedHosts = options.allowedHosts;
+    this.window = this.options.adaptiveWindow
+      ? createWindowController({
+          initial: this.options.initialInFlight,
+          max: this.options.maxInFlight,
+          // Keep the queue on the router well inside the call timeout.
+          latencyLimitMs: this.options.callTimeoutMs / 3,
+        })
+      : undefined;
+  }
+
+  /** Commands that may be in flight now: the adaptive window, or the fixed `maxInFlight`. */
+  private windowSize(): number {
+    return this.window?.size() ?? this.options.maxInFlight;
   }
 
   command(words: readonly string[]): ResultAsync<readonly Sentence[], RouterError> {
-    const command = words[0] ?? '';
     if (words.length === 0 || words.some((word) => typeof word !== 'string' || word === '')) {
       return errAsync(protocolError(this.routerId, 'refused to send a command with an empty word'));
     }
@@ -141,10 +180,8 @@ class ApiConnection implements RouterConnection {
         timer: undefined,
         settled: false,
         dispatched: false,
+        ticket: undefined,
       };
-      call.timer = setTimeout(() => {
-        this.settle(call, err(routerTimeout(this.routerId, command, this.options.callTimeoutMs)));
-      }, this.options.callTimeoutMs);
       if (this.closed) {
         this.settle(call, err(connectionLost(this.routerId, 'the connection was closed')));
         return;
@@ -168,6 +205,8 @@ class ApiConnection implements RouterConnection {
     if (call.settled) return;
     call.settled = true;
     if (call.timer !== undefined) clearTimeout(call.timer);
+    if (call.ticket !== undefined && this.window !== undefined && !this.closed)
+      this.window.settled(call.ticket, windowOutcome(call, result), performance.now());
     this.inFlight.delete(call);
     const index = this.queue.indexOf(call);
     if (index >= 0) this.queue.splice(index, 1);
@@ -190,7 +229,7 @@ class ApiConnection implements RouterConnection {
       });
       return;
     }
-    while (this.inFlight.size < this.options.maxInFlight && this.queue.length > 0) {
+    while (this.inFlight.size < this.windowSize() && this.queue.length > 0) {
       const call = this.queue.shift();
       if (call === undefined) break;
       this.dispatch(this.api, call);
@@ -201,6 +240,11 @@ class ApiConnection implements RouterConnection {
     call.dispatched = true;
     this.inFlight.add(call);
     const command = call.words[0] ?? '';
+    // The time limit runs from the moment the command is written: waiting for a slot is not the router's.
+    call.timer = setTimeout(() => {
+      this.settle(call, err(routerTimeout(this.routerId, command, this.options.callTimeoutMs)));
+    }, this.options.callTimeoutMs);
+    call.ticket = this.window?.sent(performance.now());
     let written: Promise<unknown>;
     try {
       written = api.write([...call.words]);

@@ -23,12 +23,25 @@ export interface ConnectionSettings {
 
 /** Tuning of one router connection. */
 export interface TransportOptions {
-  /** Time limit of every call, in ms. Default 15000. */
+  /**
+   * Time limit of every call, in ms, counted from when the command is written to the router (time spent
+   * waiting for a slot in the window is not counted). Default 15000.
+   */
   readonly callTimeoutMs?: number;
   /** Time limit of connect + login, in ms. Default 10000. */
   readonly connectTimeoutMs?: number;
-  /** Commands in flight at once on the connection (the window). Default 8. */
+  /**
+   * Most commands in flight at once on the connection: the cap of the adaptive window (or the fixed window
+   * with `adaptiveWindow: false`). Default 128.
+   */
   readonly maxInFlight?: number;
+  /** Window at the start of a connection, grown or shrunk from there. Default 8 (capped by `maxInFlight`). */
+  readonly initialInFlight?: number;
+  /**
+   * Adapt the window to the router (default `true`): grow while replies show no queue on the router, shrink
+   * when they do, halve on a timeout or a lost connection. `false`: a fixed window of `maxInFlight`.
+   */
+  readonly adaptiveWindow?: boolean;
   /** Keepalive period in ms (an empty `#` command keeps the socket from idling out). Default 10000. */
   readonly keepaliveMs?: number;
   /** Connect attempts per call before failing, with exponential backoff between them. Default 3. */
@@ -60,6 +73,8 @@ export interface ResolvedTransportOptions {
   readonly callTimeoutMs: number;
   readonly connectTimeoutMs: number;
   readonly maxInFlight: number;
+  readonly initialInFlight: number;
+  readonly adaptiveWindow: boolean;
   readonly keepaliveMs: number;
   readonly connectAttempts: number;
   readonly backoffMs: number;
@@ -72,10 +87,13 @@ function positive(value: number | undefined, fallback: number, min = 1): number 
 }
 
 export function resolveTransportOptions(options: TransportOptions = {}): ResolvedTransportOptions {
+  const maxInFlight = positive(options.maxInFlight, 128);
   return {
     callTimeoutMs: positive(options.callTimeoutMs, 15000),
     connectTimeoutMs: positive(options.connectTimeoutMs, 10000),
-    maxInFlight: positive(options.maxInFlight, 8),
+    maxInFlight,
+    initialInFlight: Math.min(maxInFlight, positive(options.initialInFlight, 8)),
+    adaptiveWindow: options.adaptiveWindow !== false,
     keepaliveMs: positive(options.keepaliveMs, 10000, 100),
     connectAttempts: positive(options.connectAttempts, 3),
     backoffMs: positive(options.backoffMs, 200, 0),

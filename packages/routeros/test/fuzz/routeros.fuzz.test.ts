@@ -230,6 +230,36 @@ const table: FuzzTable<typeof api> = {
       }),
     ),
   },
+  createWindowController: {
+    returns: 'value',
+    // Settings are fuzzed; the controller is driven through a short exchange and its state returned.
+    invoke: ([settings]) => {
+      const controller = api.createWindowController(settings as api.WindowSettings);
+      const first = controller.sent(0);
+      const second = controller.sent(1);
+      controller.settled(first, { type: 'reply', sample: true }, 80);
+      controller.settled(second, { type: 'timeout' }, 15_000);
+      controller.settled(controller.sent(15_000), { type: 'trap' }, 15_050);
+      return controller.state();
+    },
+    check: (output) => {
+      const state = output as api.WindowState;
+      expect(Number.isInteger(state.size) && state.size >= 1).toBe(true);
+    },
+    valid: fc.tuple(
+      fc.record(
+        {
+          initial: fc.integer({ min: 1, max: 512 }),
+          min: fc.integer({ min: 1, max: 16 }),
+          max: fc.integer({ min: 1, max: 512 }),
+          growBelow: fc.integer({ min: 0, max: 64 }),
+          shrinkAbove: fc.integer({ min: 0, max: 64 }),
+          latencyLimitMs: fc.integer({ min: 1, max: 60_000 }),
+        },
+        { requiredKeys: [] },
+      ),
+    ),
+  },
   createOwnership: {
     returns: 'value',
     json: false,
