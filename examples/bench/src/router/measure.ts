@@ -21,10 +21,10 @@ import type { RemoteEmulator } from './remote-emulator.js';
 import { type Scenario, type Target, ZERO_COST } from './scenarios.js';
 
 export interface StrategySpec {
-  /** Label in tables, e.g. `B3 ours (W=8)`. */
+  /** Label in tables, e.g. `B3 ours (defaults)`. */
   readonly label: string;
   readonly kind: BaselineId | 'B3';
-  /** B3 only: in-flight window; undefined = the adapter's default. */
+  /** B3 only: a fixed in-flight window; undefined = the adapter's defaults (adaptive window). */
   readonly window?: number;
 }
 

@@ -1,4 +1,4 @@
-/** B3: the @isp/routeros adapter's `reconcile` (bulk read, local diff, pipelined apply in a bounded window). */
+/** B3: the @isp/routeros adapter's `reconcile` (bulk read, local diff, pipelined apply in an adaptive window). */
 import type { AccessMethod, AccessPlanRates, DesiredAccess } from '@isp/contracts';
 import {
   type ConnectionFactory,
@@ -15,7 +15,10 @@ import type { RawTarget } from './raw-client.js';
 
 export interface OursOptions {
   readonly target: RawTarget;
-  /** Commands in flight (the adapter's `transport.maxInFlight`); undefined = the adapter's default. */
+  /**
+   * A fixed window (`transport.maxInFlight` with `adaptiveWindow: false`); undefined = the adapter's defaults
+   * (adaptive window, default timeouts).
+   */
   readonly window?: number;
   /** Simulated crash: after this many writes the connection is cut and nothing more reaches the router. */
   readonly crashAfterWrites?: number;
@@ -71,10 +74,9 @@ function adapter(options: OursOptions, connect?: ConnectionFactory): RouterOsAcc
     },
     customerNetworks: CUSTOMER_NETWORKS,
     allowedHosts: ['127.0.0.1'],
-    transport: {
-      callTimeoutMs: 120_000,
-      ...(options.window === undefined ? {} : { maxInFlight: options.window }),
-    },
+    ...(options.window === undefined
+      ? {}
+      : { transport: { maxInFlight: options.window, adaptiveWindow: false } }),
     ...(connect === undefined ? {} : { connect }),
   });
   if (created.isErr()) throw new Error(`adapter options refused: ${created.error.message}`);

@@ -8,10 +8,12 @@ export const ALL_SCENARIOS: readonly ScenarioId[] = ['cold', 'churn-1', 'churn-3
 const B0: StrategySpec = { label: 'B0 phpnuxbill pattern', kind: 'B0' };
 const B1: StrategySpec = { label: 'B1 lookup + write', kind: 'B1' };
 const B2: StrategySpec = { label: 'B2 bulk read + sequential writes', kind: 'B2' };
+export const OURS_DEFAULT = 'B3 ours (defaults)';
+export const oursFixedLabel = (window: number): string => `B3 ours (fixed W=${window})`;
 const ours = (window?: number): StrategySpec =>
   window === undefined
-    ? { label: 'B3 ours (default W=8)', kind: 'B3' }
-    : { label: `B3 ours (W=${window})`, kind: 'B3', window };
+    ? { label: OURS_DEFAULT, kind: 'B3' }
+    : { label: oursFixedLabel(window), kind: 'B3', window };
 
 export interface RouterPlan {
   /** Latency-bound sequential baselines: run concurrently, each lane with its own emulator process. */
@@ -72,18 +74,18 @@ export function routerPlan(quick: boolean): RouterPlan {
       strategies: [B2, ours()],
     },
     {
-      lane: 'ours-pcq-80ms-default',
-      mode: pcq,
-      ...point(80, big),
-      scenarios: ['cold', 'noop'],
-      strategies: [ours()],
-      calibrate: true,
-    },
-    {
       lane: 'ours-pcq-80ms',
       mode: pcq,
       ...point(80, big),
       scenarios: [...ALL_SCENARIOS, 'cold-factory'],
+      strategies: [ours()],
+      calibrate: true,
+    },
+    {
+      lane: 'ours-pcq-80ms-fixed64',
+      mode: pcq,
+      ...point(80, big),
+      scenarios: ['cold', 'noop'],
       strategies: [ours(64)],
     },
     {
@@ -91,7 +93,7 @@ export function routerPlan(quick: boolean): RouterPlan {
       mode: sq,
       ...point(80, big),
       scenarios: ['cold', 'noop', 'churn-3'],
-      strategies: [ours(64)],
+      strategies: [ours()],
     },
   ];
   return { concurrent, sequential, small, big };
