@@ -219,12 +219,10 @@ const table: FuzzTable<typeof api> = {
             ...input,
             invoiceSettings: { closingDay: 1, dueDay: 10, ladder },
           })),
-          fc
-            .constantFrom(0, 32)
-            .map((dueDay) => (input: Record<string, unknown>) => ({
-              ...input,
-              invoiceSettings: { closingDay: 1, dueDay },
-            })),
+          fc.constantFrom(0, 32).map((dueDay) => (input: Record<string, unknown>) => ({
+            ...input,
+            invoiceSettings: { closingDay: 1, dueDay },
+          })),
         ),
       )
       .map(([w, spoil]) => [spoil(w.input), w.plans]),
