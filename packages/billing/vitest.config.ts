@@ -5,6 +5,8 @@ export default defineProject({
   ssr: { resolve: { conditions: ['@isp/source', 'module', 'node', 'import', 'default'] } },
   test: {
     name: '@isp/billing',
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
   },
 });
