@@ -260,10 +260,14 @@ const table: FuzzTable<typeof api> = {
   },
   installmentKey: {
     returns: 'value',
+    // Key builders take strings; anything else is a documented programmer error (a TypeError at most).
+    trusted: true,
     valid: fc.tuple(fc.stringMatching(/^[a-z0-9-]{1,20}$/), fc.integer({ min: 1, max: 360 })),
   },
   invoiceKey: {
     returns: 'value',
+    // Key builders take strings; anything else is a documented programmer error (a TypeError at most).
+    trusted: true,
     valid: fc.tuple(fc.stringMatching(/^[a-z0-9-]{1,20}$/), date()),
   },
   invoiceSummary: {
@@ -285,6 +289,7 @@ const table: FuzzTable<typeof api> = {
   },
   isLeapYear: {
     returns: 'value',
+    trusted: true,
     valid: fc.tuple(fc.integer({ min: -10_000, max: 10_000 })),
   },
   lateCharges: {
@@ -328,6 +333,8 @@ const table: FuzzTable<typeof api> = {
   },
   paymentKey: {
     returns: 'value',
+    // Key builders take strings; anything else is a documented programmer error (a TypeError at most).
+    trusted: true,
     valid: fc.tuple(fc.stringMatching(/^[a-z0-9:-]{1,30}$/), fc.stringMatching(/^[A-Za-z0-9]{1,32}$/)),
   },
   planChange: {
