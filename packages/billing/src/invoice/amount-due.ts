@@ -3,11 +3,11 @@ import type { LocalDate } from '../dates/local-date';
 import { discountCore } from '../discount/early-payment-discount';
 import type { BillingError } from '../errors';
 import { type CalendarOptions, readCalendar } from '../late/late-charges';
-import { lateChargesCore } from '../late/late-charges-core';
-import { Dec, ZERO } from '../money/decimal';
+import { type LateChargesCore, lateChargesCore } from '../late/late-charges-core';
+import { ZERO } from '../money/decimal';
 import { formatDec } from '../money/money';
 import { readDate } from '../validation/read';
-import { summaryCore } from './invoice-summary';
+import { balanceCore } from './invoice-summary';
 import { discountLineId, fineLineId, interestLineId, ownAmount, ownLine } from './own-lines';
 import { type ParsedInvoice, readInvoice } from './read-invoice';
 import type { Invoice, InvoiceLine, NonBusinessDay } from './types';
@@ -37,18 +37,24 @@ export function amountDueCore(
   p: ParsedInvoice,
   date: LocalDate,
   isNonBusinessDay: NonBusinessDay | undefined,
+  /** The late charges of `p` as of `date`, when the caller has them already. */
+  computed?: LateChargesCore,
 ): Result<AmountDue, BillingError> {
   const inv = p.invoice;
-  const summary = summaryCore(p, date);
-  const balance = new Dec(summary.balance);
+  const balance = balanceCore(p, date).balance;
+  const balanceText = formatDec(balance, p.currency);
   const inactive = inv.status === 'cancelled' || inv.status === 'transferred';
-  const charges = lateChargesCore(p, date, isNonBusinessDay);
-  if (charges.isErr()) return err(charges.error);
-  const c = charges.value;
+  let c: LateChargesCore;
+  if (computed !== undefined) c = computed;
+  else {
+    const charges = lateChargesCore(p, date, isNonBusinessDay);
+    if (charges.isErr()) return err(charges.error);
+    c = charges.value;
+  }
   let total = balance;
   let discount: InvoiceLine | undefined;
   let newCharges = ZERO;
-  const parts: string[] = [`balance ${summary.balance}`];
+  const parts: string[] = [`balance ${balanceText}`];
   if (!inactive && !balance.isZero()) {
     if (c.result.daysLate === 0) {
       const t = p.terms.discount;
@@ -89,7 +95,7 @@ export function amountDueCore(
     date,
     effectiveDueDate: c.result.effectiveDueDate,
     daysLate: c.result.daysLate,
-    balance: summary.balance,
+    balance: balanceText,
     ...(discount !== undefined ? { discount } : {}),
     ...(c.result.fine !== undefined ? { fine: c.result.fine } : {}),
     ...(c.result.interest !== undefined ? { interest: c.result.interest } : {}),

@@ -1,7 +1,7 @@
 import { err, ok, type Result } from 'neverthrow';
 import type { LocalDate } from '../dates/local-date';
 import type { BillingError } from '../errors';
-import { ZERO } from '../money/decimal';
+import { type Dec, ZERO } from '../money/decimal';
 import { formatDec } from '../money/money';
 import { optional, readDate } from '../validation/read';
 import { type ParsedInvoice, paidUpTo, readInvoice } from './read-invoice';
@@ -22,19 +22,27 @@ export interface InvoiceSummary {
   readonly status: InvoiceStatus;
 }
 
-/** Internal: the summary of a parsed invoice. */
-export function summaryCore(p: ParsedInvoice, asOf: LocalDate | undefined): InvoiceSummary {
+/** Internal: paid, balance and credit of a parsed invoice as decimals, with the status they give. */
+export function balanceCore(
+  p: ParsedInvoice,
+  asOf: LocalDate | undefined,
+): { readonly paid: Dec; readonly balance: Dec; readonly credit: Dec; readonly status: InvoiceStatus } {
   const inv = p.invoice;
   const paid = paidUpTo(p.payments, asOf);
-  const zero = ZERO;
   const inactive = inv.status === 'cancelled' || inv.status === 'transferred';
-  const diff = p.total.minus(paid);
-  const balance = inactive || diff.isNegative() ? zero : diff;
-  const credit = inactive || !diff.isNegative() ? zero : diff.negated();
+  const diff = paid.isZero() ? p.total : p.total.minus(paid);
+  const balance = inactive || diff.isNegative() ? ZERO : diff;
+  const credit = inactive || !diff.isNegative() ? ZERO : diff.negated();
   let status: InvoiceStatus = inv.status;
   if (!inactive) status = balance.isZero() ? 'paid' : paid.isZero() ? 'open' : 'partially-paid';
+  return { paid, balance, credit, status };
+}
+
+/** Internal: the summary of a parsed invoice. */
+export function summaryCore(p: ParsedInvoice, asOf: LocalDate | undefined): InvoiceSummary {
+  const { paid, balance, credit, status } = balanceCore(p, asOf);
   return {
-    invoiceId: inv.id,
+    invoiceId: p.invoice.id,
     total: formatDec(p.total, p.currency),
     principal: formatDec(p.principal, p.currency),
     paid: formatDec(paid, p.currency),

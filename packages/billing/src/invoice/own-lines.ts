@@ -1,4 +1,5 @@
-import { Dec, ZERO } from '../money/decimal';
+import { type Dec, ZERO } from '../money/decimal';
+import { cachedDec } from '../validation/read';
 import type { Invoice, InvoiceLine } from './types';
 
 export const fineLineId = (invoiceId: string): string => `${invoiceId}:fine`;
@@ -13,5 +14,5 @@ export function ownLine(invoice: Invoice, id: string): InvoiceLine | undefined {
 
 export function ownAmount(invoice: Invoice, id: string): Dec {
   const line = ownLine(invoice, id);
-  return line === undefined ? ZERO : new Dec(line.amount);
+  return line === undefined ? ZERO : cachedDec(line.amount);
 }

@@ -1,14 +1,15 @@
 import { err, ok, type Result } from 'neverthrow';
 import { type BillingError, invoiceNotPayable } from '../errors';
 import { type CalendarOptions, readCalendar } from '../late/late-charges';
+import { lateChargesCore } from '../late/late-charges-core';
 import { minorUnits } from '../money/currency';
-import { Dec, ZERO } from '../money/decimal';
+import { ZERO } from '../money/decimal';
 import { formatDec } from '../money/money';
 import { readAmount, readDate, readObject, readString } from '../validation/read';
 import { amountDueCore } from './amount-due';
-import { applyLateChargesCore } from './apply-late-charges';
-import { summaryCore } from './invoice-summary';
-import { readInvoice } from './read-invoice';
+import { applyLateChargesParts } from './apply-late-charges';
+import { balanceCore } from './invoice-summary';
+import { extendParsed, type ParsedInvoice, readInvoice } from './read-invoice';
 import type { Invoice, Payment } from './types';
 
 export interface PaymentResult {
@@ -54,31 +55,40 @@ export function registerPayment(
     );
   }
   if (inv.payments.some((x) => x.id === id.value)) {
-    const s = summaryCore(p.value, undefined);
+    const s = balanceCore(p.value, undefined);
     return ok({
       invoice: inv,
       applied: formatDec(ZERO, currency),
-      credit: s.credit,
-      balance: s.balance,
+      credit: formatDec(s.credit, currency),
+      balance: formatDec(s.balance, currency),
       registered: false,
     });
   }
 
-  // Apply the invoice's terms as of the payment date.
-  const due = amountDueCore(p.value, date.value, cal.value);
+  // Apply the invoice's terms as of the payment date (the late charges are computed once, for both).
+  const charges = lateChargesCore(p.value, date.value, cal.value);
+  if (charges.isErr()) return err(charges.error);
+  const due = amountDueCore(p.value, date.value, cal.value, charges.value);
   if (due.isErr()) return err(due.error);
-  let next: Invoice = inv;
+  let before: ParsedInvoice = p.value;
   if (due.value.daysLate > 0) {
-    const applied = applyLateChargesCore(p.value, date.value, cal.value);
+    const applied = applyLateChargesParts(p.value, date.value, cal.value, charges.value);
     if (applied.isErr()) return err(applied.error);
-    next = applied.value;
+    const { invoice: next, removed, added } = applied.value;
+    if (next !== inv) {
+      const extended = extendParsed(p.value, next, removed, added);
+      if (extended.isErr()) return err(extended.error);
+      before = extended.value;
+    }
   } else if (due.value.discount !== undefined && amount.value.greaterThanOrEqualTo(due.value.total)) {
-    next = { ...inv, lines: [...inv.lines, due.value.discount] };
+    const discount = due.value.discount;
+    const extended = extendParsed(p.value, { ...inv, lines: [...inv.lines, discount] }, [], [discount]);
+    if (extended.isErr()) return err(extended.error);
+    before = extended.value;
   }
 
-  const before = readInvoice(next);
-  if (before.isErr()) return err(before.error);
-  const balanceBefore = new Dec(summaryCore(before.value, undefined).balance);
+  const next = before.invoice;
+  const balanceBefore = balanceCore(before, undefined).balance;
   const applied = amount.value.greaterThan(balanceBefore) ? balanceBefore : amount.value;
   const withPayment: Invoice = {
     ...next,
@@ -87,14 +97,14 @@ export function registerPayment(
       { id: id.value, date: date.value, amount: formatDec(amount.value, currency) },
     ],
   };
-  const after = readInvoice(withPayment);
+  const after = extendParsed(before, withPayment, [], [], true);
   if (after.isErr()) return err(after.error);
-  const s = summaryCore(after.value, undefined);
+  const s = balanceCore(after.value, undefined);
   return ok({
     invoice: { ...withPayment, status: s.status },
     applied: formatDec(applied, currency),
     credit: formatDec(amount.value.minus(applied), currency),
-    balance: s.balance,
+    balance: formatDec(s.balance, currency),
     registered: true,
   });
 }

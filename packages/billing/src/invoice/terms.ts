@@ -1,8 +1,8 @@
 import { err, ok, type Result } from 'neverthrow';
 import type { BillingError } from '../errors';
 import { type CurrencyCode, minorUnits } from '../money/currency';
-import type { Dec } from '../money/decimal';
-import { optional, readAmount, readEnum, readObject, readPercent } from '../validation/read';
+import { Dec } from '../money/decimal';
+import { amountOf, isRecord, readAmount, readEnum, readObject, readPercent } from '../validation/read';
 import type { Compounding, InterestBasis, InterestMethod, InvoiceTerms, LateFrom } from './types';
 
 /** Common Brazilian terms: 2 % fine, 1 % a.m. simple interest per day on a 30-day month, from the effective due date. */
@@ -41,80 +41,96 @@ const METHODS: readonly InterestMethod[] = ['rate', 'value-per-day'];
 const COMPOUNDING: readonly Compounding[] = ['simple', 'compound'];
 const LATE_FROM: readonly LateFrom[] = ['effective-due-date', 'original-due-date'];
 
-/** Validates invoice terms (undefined means no fine, interest or discount). */
+const FINE_KINDS = ['percent', 'fixed', 'none'] as const;
+const DISCOUNT_KINDS = ['fixed', 'percent'] as const;
+const THOUSAND = new Dec(1000);
+
+/** The error of a reader known to fail. */
+function failure<T>(r: Result<unknown, BillingError>): Result<T, BillingError> {
+  if (r.isOk()) throw new Error('terms: a failed check was accepted by its reader');
+  return err(r.error);
+}
+
+/** A percentage as {@link readPercent} accepts it, or `undefined`. */
+function percentOf(value: unknown): Dec | undefined {
+  const d = amountOf(value);
+  return d === undefined || d.greaterThan(THOUSAND) ? undefined : d;
+}
+
+function oneOf<T extends string>(value: unknown, allowed: readonly T[], fallback: T): T | undefined {
+  if (value === undefined) return fallback;
+  return (allowed as readonly unknown[]).includes(value) ? (value as T) : undefined;
+}
+
+/**
+ * Validates invoice terms (undefined means no fine, interest or discount). Field names are built only for an
+ * error: this runs on every invoice read.
+ */
 export function resolveTerms(
   value: unknown,
   currency: CurrencyCode,
   field = 'terms',
 ): Result<ResolvedTerms, BillingError> {
   if (value === undefined) return ok(NO_TERMS);
-  const o = readObject(value, field);
-  if (o.isErr()) return err(o.error);
-  const v = o.value;
+  if (!isRecord(value)) return failure(readObject(value, field));
+  const v = value;
   const scale = minorUnits(currency);
 
   let fine: ResolvedTerms['fine'];
   if (v.fine !== undefined) {
-    const f = readObject(v.fine, `${field}.fine`);
-    if (f.isErr()) return err(f.error);
-    const kind = readEnum(f.value.kind, `${field}.fine.kind`, ['percent', 'fixed', 'none'] as const);
-    if (kind.isErr()) return err(kind.error);
-    if (kind.value === 'percent') {
-      const p = readPercent(f.value.percent, `${field}.fine.percent`);
-      if (p.isErr()) return err(p.error);
-      fine = p.value.isZero() ? undefined : { kind: 'percent', value: p.value };
-    } else if (kind.value === 'fixed') {
-      const a = readAmount(f.value.amount, `${field}.fine.amount`, scale);
-      if (a.isErr()) return err(a.error);
-      fine = a.value.isZero() ? undefined : { kind: 'fixed', value: a.value };
+    const f = v.fine;
+    if (!isRecord(f)) return failure(readObject(f, `${field}.fine`));
+    const kind = oneOf(f.kind, FINE_KINDS, 'none');
+    if (f.kind === undefined || kind === undefined)
+      return failure(readEnum(f.kind, `${field}.fine.kind`, FINE_KINDS));
+    if (kind === 'percent') {
+      const p = percentOf(f.percent);
+      if (p === undefined) return failure(readPercent(f.percent, `${field}.fine.percent`));
+      fine = p.isZero() ? undefined : { kind: 'percent', value: p };
+    } else if (kind === 'fixed') {
+      const a = amountOf(f.amount, scale);
+      if (a === undefined) return failure(readAmount(f.amount, `${field}.fine.amount`, scale));
+      fine = a.isZero() ? undefined : { kind: 'fixed', value: a };
     }
   }
 
   let interest: ResolvedTerms['interest'];
   if (v.interest !== undefined) {
-    const i = readObject(v.interest, `${field}.interest`);
-    if (i.isErr()) return err(i.error);
-    const rate = readPercent(i.value.monthlyPercent, `${field}.interest.monthlyPercent`);
-    if (rate.isErr()) return err(rate.error);
-    const basis = optional(i.value.basis, '30-day' as InterestBasis, (x) =>
-      readEnum(x, `${field}.interest.basis`, BASES),
-    );
-    if (basis.isErr()) return err(basis.error);
-    const method = optional(i.value.method, 'rate' as InterestMethod, (x) =>
-      readEnum(x, `${field}.interest.method`, METHODS),
-    );
-    if (method.isErr()) return err(method.error);
-    const compounding = optional(i.value.compounding, 'simple' as Compounding, (x) =>
-      readEnum(x, `${field}.interest.compounding`, COMPOUNDING),
-    );
-    if (compounding.isErr()) return err(compounding.error);
-    interest = rate.value.isZero()
-      ? undefined
-      : {
-          monthlyPercent: rate.value,
-          basis: basis.value,
-          method: method.value,
-          compounding: compounding.value,
-        };
+    const i = v.interest;
+    if (!isRecord(i)) return failure(readObject(i, `${field}.interest`));
+    const rate = percentOf(i.monthlyPercent);
+    if (rate === undefined) return failure(readPercent(i.monthlyPercent, `${field}.interest.monthlyPercent`));
+    const basis = oneOf(i.basis, BASES, '30-day');
+    if (basis === undefined) return failure(readEnum(i.basis, `${field}.interest.basis`, BASES));
+    const method = oneOf(i.method, METHODS, 'rate');
+    if (method === undefined) return failure(readEnum(i.method, `${field}.interest.method`, METHODS));
+    const compounding = oneOf(i.compounding, COMPOUNDING, 'simple');
+    if (compounding === undefined)
+      return failure(readEnum(i.compounding, `${field}.interest.compounding`, COMPOUNDING));
+    interest = rate.isZero() ? undefined : { monthlyPercent: rate, basis, method, compounding };
   }
 
   let discount: ResolvedTerms['discount'];
   if (v.earlyPaymentDiscount !== undefined) {
-    const d = readObject(v.earlyPaymentDiscount, `${field}.earlyPaymentDiscount`);
-    if (d.isErr()) return err(d.error);
-    const kind = readEnum(d.value.kind, `${field}.earlyPaymentDiscount.kind`, ['fixed', 'percent'] as const);
-    if (kind.isErr()) return err(kind.error);
-    const amount =
-      kind.value === 'fixed'
-        ? readAmount(d.value.amount, `${field}.earlyPaymentDiscount.amount`, scale)
-        : readPercent(d.value.percent, `${field}.earlyPaymentDiscount.percent`);
-    if (amount.isErr()) return err(amount.error);
-    discount = amount.value.isZero() ? undefined : { kind: kind.value, value: amount.value };
+    const d = v.earlyPaymentDiscount;
+    if (!isRecord(d)) return failure(readObject(d, `${field}.earlyPaymentDiscount`));
+    const kind = oneOf(d.kind, DISCOUNT_KINDS, 'fixed');
+    if (d.kind === undefined || kind === undefined)
+      return failure(readEnum(d.kind, `${field}.earlyPaymentDiscount.kind`, DISCOUNT_KINDS));
+    let amount: Dec | undefined;
+    if (kind === 'fixed') {
+      amount = amountOf(d.amount, scale);
+      if (amount === undefined)
+        return failure(readAmount(d.amount, `${field}.earlyPaymentDiscount.amount`, scale));
+    } else {
+      amount = percentOf(d.percent);
+      if (amount === undefined)
+        return failure(readPercent(d.percent, `${field}.earlyPaymentDiscount.percent`));
+    }
+    discount = amount.isZero() ? undefined : { kind, value: amount };
   }
 
-  const lateFrom = optional(v.lateFrom, 'effective-due-date' as LateFrom, (x) =>
-    readEnum(x, `${field}.lateFrom`, LATE_FROM),
-  );
-  if (lateFrom.isErr()) return err(lateFrom.error);
-  return ok({ fine, interest, discount, lateFrom: lateFrom.value });
+  const lateFrom = oneOf(v.lateFrom, LATE_FROM, 'effective-due-date');
+  if (lateFrom === undefined) return failure(readEnum(v.lateFrom, `${field}.lateFrom`, LATE_FROM));
+  return ok({ fine, interest, discount, lateFrom });
 }

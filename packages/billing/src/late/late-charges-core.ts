@@ -3,7 +3,7 @@ import { effectiveDueDateCore } from '../dates/effective-due-date';
 import { daysInMonth, epochDayOf, fromEpochDay, type LocalDate } from '../dates/local-date';
 import type { BillingError } from '../errors';
 import type { Explanation } from '../explain/explanation';
-import { makeExplanation } from '../explain/make-explanation';
+import { flat, makeExplanation } from '../explain/make-explanation';
 import type { ParsedInvoice } from '../invoice/read-invoice';
 import type { ResolvedTerms } from '../invoice/terms';
 import type { InvoiceLine, NonBusinessDay } from '../invoice/types';
@@ -97,26 +97,39 @@ function interestFor(
             ? new Dec(days).times(TWELVE).div(D365)
             : actualMonthFactor(seg.from, seg.to).factor;
       raw = raw.plus(seg.base.times(ONE.plus(r.div(HUNDRED)).pow(months).minus(ONE)));
-      parts.push(`${b} × ((1 + ${rs}%)^(${months.toDecimalPlaces(6).toString()} months) − 1)`);
+      parts.push(flat(b, ' × ((1 + ', rs, '%)^(', months.toDecimalPlaces(6).toString(), ' months) − 1)'));
       continue;
     }
     if (terms.basis === '30-day') {
       if (terms.method === 'value-per-day') {
         const perDay = roundDec(seg.base.times(r).div(D3000), scale, mode);
         perDayTotal = perDayTotal.plus(perDay.times(days));
-        parts.push(`round(${b} × ${rs}% ÷ 30) × ${days} = ${perDay.toString()} × ${days}`);
+        parts.push(
+          flat(
+            'round(',
+            b,
+            ' × ',
+            rs,
+            '% ÷ 30) × ',
+            String(days),
+            ' = ',
+            perDay.toString(),
+            ' × ',
+            String(days),
+          ),
+        );
       } else {
         raw = raw.plus(seg.base.times(r).times(days).div(D3000));
-        parts.push(`${b} × ${rs}% × ${days} ÷ 30`);
+        parts.push(flat(b, ' × ', rs, '% × ', String(days), ' ÷ 30'));
       }
     } else if (terms.basis === 'annual-365') {
       if (terms.method === 'value-per-day') {
         const perDay = roundDec(seg.base.times(r).times(TWELVE).div(HUNDRED).div(D365), scale, mode);
         perDayTotal = perDayTotal.plus(perDay.times(days));
-        parts.push(`round(${b} × ${rs}% × 12 ÷ 365) × ${days}`);
+        parts.push(flat('round(', b, ' × ', rs, '% × 12 ÷ 365) × ', String(days)));
       } else {
         raw = raw.plus(seg.base.times(r).times(TWELVE).times(days).div(HUNDRED).div(D365));
-        parts.push(`${b} × ${rs}% × 12 × ${days} ÷ 365`);
+        parts.push(flat(b, ' × ', rs, '% × 12 × ', String(days), ' ÷ 365'));
       }
     } else {
       const { factor, groups } = actualMonthFactor(seg.from, seg.to);
@@ -124,7 +137,7 @@ function interestFor(
         for (const [count, dim] of groups) {
           const perDay = roundDec(seg.base.times(r).div(HUNDRED).div(dim), scale, mode);
           perDayTotal = perDayTotal.plus(perDay.times(count));
-          parts.push(`round(${b} × ${rs}% ÷ ${dim}) × ${count}`);
+          parts.push(flat('round(', b, ' × ', rs, '% ÷ ', String(dim), ') × ', String(count)));
         }
       } else {
         raw = raw.plus(seg.base.times(r).times(factor).div(HUNDRED));
@@ -231,13 +244,24 @@ export function lateChargesCore(
         id: `${inv.id}:fine`,
         kind: 'fine',
         effect: 'charge',
-        description: `Late fine of ${terms.fine.value.toString()} % on ${formatDec(fineBase, p.currency)}`,
+        description: flat(
+          'Late fine of ',
+          terms.fine.value.toString(),
+          ' % on ',
+          formatDec(fineBase, p.currency),
+        ),
         amount: formatDec(fine, p.currency),
         penalty: true,
         asOf,
         explanation: explanationOf(
           'fine.percent',
-          `principal × finePercent ÷ 100 = ${fineBase.toString()} × ${terms.fine.value.toString()} ÷ 100`,
+          flat(
+            'principal × finePercent ÷ 100 = ',
+            fineBase.toString(),
+            ' × ',
+            terms.fine.value.toString(),
+            ' ÷ 100',
+          ),
           {
             principal: fineBase.toString(),
             finePercent: terms.fine.value.toString(),
@@ -257,7 +281,7 @@ export function lateChargesCore(
         id: `${inv.id}:fine`,
         kind: 'fine',
         effect: 'charge',
-        description: `Late fee of ${formatDec(fine, p.currency)}`,
+        description: flat('Late fee of ', formatDec(fine, p.currency)),
         amount: formatDec(fine, p.currency),
         penalty: true,
         asOf,
@@ -304,7 +328,13 @@ export function lateChargesCore(
       id: `${inv.id}:interest`,
       kind: 'interest',
       effect: 'charge',
-      description: `Late interest of ${terms.interest.monthlyPercent.toString()} % a month for ${daysLate} days`,
+      description: flat(
+        'Late interest of ',
+        terms.interest.monthlyPercent.toString(),
+        ' % a month for ',
+        String(daysLate),
+        ' days',
+      ),
       amount: formatDec(interest, p.currency),
       penalty: true,
       asOf,

@@ -28,6 +28,18 @@ const describe = (value: unknown): string => {
   return typeof value;
 };
 
+/** True for what {@link readObject} accepts. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    !Object.hasOwn(value, '__proto__') &&
+    !Object.hasOwn(value, 'constructor') &&
+    !Object.hasOwn(value, 'prototype')
+  );
+}
+
 /** A plain object without prototype-polluting own keys. */
 export function readObject(value: unknown, field: string): Result<Record<string, unknown>, BillingError> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
@@ -52,7 +64,19 @@ export function readArray(
   return ok(value);
 }
 
-const CONTROL = /[\u0000-\u001f\u007f]/;
+/** True when the string holds a control character (U+0000–U+001F, U+007F). */
+function hasControl(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 32 || c === 127) return true;
+  }
+  return false;
+}
+
+/** True for what {@link readString} accepts. */
+export function isText(value: unknown, maxLength = MAX_STRING_LENGTH): value is string {
+  return typeof value === 'string' && value.length > 0 && value.length <= maxLength && !hasControl(value);
+}
 
 /** A non-empty string without control characters, at most {@link MAX_STRING_LENGTH} characters. */
 export function readString(
@@ -65,7 +89,7 @@ export function readString(
   if (value.length === 0) return err(invalidInput(field, `${field} must not be empty`));
   if (value.length > maxLength)
     return err(invalidInput(field, `${field} is longer than ${maxLength} characters`));
-  if (CONTROL.test(value)) return err(invalidInput(field, `${field} contains control characters`));
+  if (hasControl(value)) return err(invalidInput(field, `${field} contains control characters`));
   return ok(value);
 }
 
@@ -96,36 +120,51 @@ export function readCurrency(value: unknown, field: string): Result<CurrencyCode
       );
 }
 
-/** 'YYYY-MM-DD', a real calendar date. */
-export function readDate(value: unknown, field: string): Result<LocalDate, BillingError> {
-  if (typeof value !== 'string' || parseYmd(value) === undefined) {
-    return err(invalidDate(field, `${field} must be a calendar date 'YYYY-MM-DD', got ${describe(value)}`));
-  }
-  return ok(value);
+/** True for a 'YYYY-MM-DD' string naming a real calendar date. */
+export function isDate(value: unknown): value is LocalDate {
+  return typeof value === 'string' && parseYmd(value) !== undefined;
 }
 
-const YEAR_MONTH = /^[1-9]\d{3}-(0[1-9]|1[0-2])$/;
+const dateError = (value: unknown, field: string): BillingError =>
+  invalidDate(field, `${field} must be a calendar date 'YYYY-MM-DD', got ${describe(value)}`);
+
+/** 'YYYY-MM-DD', a real calendar date. */
+export function readDate(value: unknown, field: string): Result<LocalDate, BillingError> {
+  return isDate(value) ? ok(value) : err(dateError(value, field));
+}
+
+const YEAR_MONTH_DIGITS: readonly number[] = [0, 1, 2, 3, 5, 6];
+
+/** 'YYYY-MM' with a year 1000–9999 and a month 01–12. */
+function isYearMonth(value: string): boolean {
+  if (value.length !== 7 || value.charCodeAt(4) !== 45) return false;
+  for (const i of YEAR_MONTH_DIGITS) {
+    const c = value.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  if (value.charCodeAt(0) === 48) return false;
+  const month = (value.charCodeAt(5) - 48) * 10 + (value.charCodeAt(6) - 48);
+  return month >= 1 && month <= 12;
+}
 
 /** 'YYYY-MM'. */
 export function readYearMonth(value: unknown, field: string): Result<YearMonth, BillingError> {
-  return typeof value === 'string' && YEAR_MONTH.test(value)
+  return typeof value === 'string' && isYearMonth(value)
     ? ok(value)
     : err(invalidDate(field, `${field} must be a month 'YYYY-MM', got ${describe(value)}`));
 }
 
 /** A half-open period whose end is after its start. */
 export function readPeriod(value: unknown, field: string): Result<Period, BillingError> {
-  return readObject(value, field).andThen((o) =>
-    readDate(o.start, `${field}.start`).andThen((start) =>
-      readDate(o.end, `${field}.end`).andThen((end) =>
-        end > start
-          ? ok({ start, end })
-          : err(
-              invalidPeriod(`${field}.end`, `${field}.end (${end}) must be after ${field}.start (${start})`),
-            ),
-      ),
-    ),
-  );
+  const o = readObject(value, field);
+  if (o.isErr()) return err(o.error);
+  const start = o.value.start;
+  const end = o.value.end;
+  if (!isDate(start)) return err(dateError(start, `${field}.start`));
+  if (!isDate(end)) return err(dateError(end, `${field}.end`));
+  return end > start
+    ? ok({ start, end })
+    : err(invalidPeriod(`${field}.end`, `${field}.end (${end}) must be after ${field}.start (${start})`));
 }
 
 /** A day of the month, 1–31 (or 1–28 when `max` is 28). */
@@ -151,7 +190,60 @@ export function readInteger(
       );
 }
 
-const DECIMAL = /^-?(0|[1-9]\d{0,14})(\.\d{1,12})?$/;
+/**
+ * Shape of an accepted amount, checked on char codes: an optional leading minus, `0` or up to 15 digits
+ * without a leading zero, then optionally a point and 1–12 digits. Returns the number of decimals, or -1.
+ */
+function decimalShape(value: string): number {
+  const n = value.length;
+  let i = value.charCodeAt(0) === 45 ? 1 : 0;
+  const first = value.charCodeAt(i);
+  if (first === 48) i++;
+  else {
+    const start = i;
+    while (i < n) {
+      const c = value.charCodeAt(i);
+      if (c < 48 || c > 57) break;
+      i++;
+    }
+    if (i === start || i - start > 15) return -1;
+  }
+  if (i === n) return 0;
+  if (value.charCodeAt(i) !== 46) return -1;
+  const dot = ++i;
+  while (i < n) {
+    const c = value.charCodeAt(i);
+    if (c < 48 || c > 57) return -1;
+    i++;
+  }
+  const decimals = n - dot;
+  return decimals >= 1 && decimals <= 12 ? decimals : -1;
+}
+
+/** Parsed amounts by their string: amounts repeat a lot (prices, rates), and a Dec is immutable. */
+const PARSED = new Map<string, Dec>();
+const PARSED_MAX = 4096;
+
+/** The Dec of an amount already validated (shared instance; a Dec is immutable). */
+export function cachedDec(value: string): Dec {
+  const hit = PARSED.get(value);
+  if (hit !== undefined) return hit;
+  const parsed = new Dec(value);
+  const d = parsed.isZero() ? ZERO : parsed;
+  if (PARSED.size >= PARSED_MAX) PARSED.clear();
+  PARSED.set(value, d);
+  return d;
+}
+
+/** The amount {@link readAmount} accepts, or `undefined` where it would return an error. */
+export function amountOf(value: unknown, scale?: number): Dec | undefined {
+  if (typeof value !== 'string' || value.length > 40 || value.length === 0 || decimalShape(value) < 0)
+    return undefined;
+  const d = cachedDec(value);
+  if (d.isNegative() && !d.isZero()) return undefined;
+  if (scale !== undefined && d.decimalPlaces() > scale) return undefined;
+  return d;
+}
 
 /**
  * A decimal string ("60.00", "99.9"). Up to 15 integer digits and 12 decimals; no exponent, no sign
@@ -159,18 +251,18 @@ const DECIMAL = /^-?(0|[1-9]\d{0,14})(\.\d{1,12})?$/;
  * `scale` (the currency's minor units) limits significant decimals.
  */
 export function readAmount(value: unknown, field: string, scale?: number): Result<Dec, BillingError> {
-  if (typeof value !== 'string' || value.length > 40 || !DECIMAL.test(value)) {
+  if (typeof value !== 'string' || value.length > 40 || value.length === 0 || decimalShape(value) < 0) {
     return err(
       invalidAmount(field, `${field} must be a decimal string such as "60.00", got ${describe(value)}`),
     );
   }
-  const d = new Dec(value);
+  const d = cachedDec(value);
   if (d.isNegative() && !d.isZero())
     return err(negativeAmount(field, `${field} must not be negative, got "${value}"`));
   if (scale !== undefined && d.decimalPlaces() > scale) {
     return err(invalidAmount(field, `${field} has more than ${scale} decimal places: "${value}"`));
   }
-  return ok(d.isZero() ? ZERO : d);
+  return ok(d);
 }
 
 /** A percentage as a decimal string ("2", "1.5", "0.033333"), 0–1000. */

@@ -1,6 +1,17 @@
-// Every exported function of @isp/billing under generated input, valid and invalid (see harness.ts).
+// Every exported function of @isp/billing under generated input, valid and invalid (see test-support/fuzz-harness.ts).
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import {
+  controlString,
+  exportedFunctions,
+  FUZZ_TEST_TIMEOUT_MS,
+  type FuzzCase,
+  type FuzzTable,
+  flattenExports,
+  fuzzFunction,
+  oversized,
+  pollutingObject,
+} from '../../../../test-support/fuzz-harness';
 import * as api from '../../src/index';
 import {
   amountArb,
@@ -17,17 +28,6 @@ import {
   roundingModeArb,
   yearMonthArb,
 } from '../../src/testing/index';
-import {
-  controlString,
-  exportedFunctions,
-  FUZZ_TEST_TIMEOUT_MS,
-  type FuzzCase,
-  type FuzzTable,
-  flattenExports,
-  fuzzFunction,
-  oversized,
-  pollutingObject,
-} from './harness';
 
 const PKG = '@isp/billing';
 const ERROR_TYPES: ReadonlySet<string> = new Set<api.BillingErrorType>([
