@@ -1,7 +1,18 @@
-// Every exported function of @isp/contracts under generated input, valid and invalid (see harness.ts).
+// Every exported function of @isp/contracts under generated input, valid and invalid (see test-support/fuzz-harness.ts).
 import fc from 'fast-check';
 import { okAsync } from 'neverthrow';
 import { describe, expect, test } from 'vitest';
+import {
+  controlString,
+  exportedFunctions,
+  FUZZ_TEST_TIMEOUT_MS,
+  type FuzzCase,
+  type FuzzTable,
+  flattenExports,
+  fuzzFunction,
+  oversized,
+  pollutingObject,
+} from '../../../../test-support/fuzz-harness';
 import * as api from '../../src/index';
 import {
   createFixedHolidayCalendar,
@@ -19,17 +30,6 @@ import {
   validPlan,
   withProtoKey,
 } from '../../src/testing/index';
-import {
-  controlString,
-  exportedFunctions,
-  FUZZ_TEST_TIMEOUT_MS,
-  type FuzzCase,
-  type FuzzTable,
-  flattenExports,
-  fuzzFunction,
-  oversized,
-  pollutingObject,
-} from './harness';
 import { dateIn, type World, world } from './world';
 
 const PKG = '@isp/contracts';

@@ -1,7 +1,6 @@
-// Every exported function of @isp/holidays under generated input, valid and invalid (see harness.ts).
+// Every exported function of @isp/holidays under generated input, valid and invalid (see test-support/fuzz-harness.ts).
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import * as api from '../../src/index';
 import {
   controlString,
   exportedFunctions,
@@ -12,7 +11,8 @@ import {
   fuzzFunction,
   oversized,
   pollutingObject,
-} from './harness';
+} from '../../../../test-support/fuzz-harness';
+import * as api from '../../src/index';
 
 const PKG = '@isp/holidays';
 const ERROR_TYPES: ReadonlySet<string> = new Set<string>([

@@ -1,6 +1,15 @@
-// Every exported function of @isp/ip-policy under generated input, valid and invalid (see harness.ts).
+// Every exported function of @isp/ip-policy under generated input, valid and invalid (see test-support/fuzz-harness.ts).
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import {
+  exportedFunctions,
+  FUZZ_TEST_TIMEOUT_MS,
+  type FuzzCase,
+  type FuzzTable,
+  flattenExports,
+  fuzzFunction,
+  pollutingObject,
+} from '../../../../test-support/fuzz-harness';
 import * as api from '../../src/index';
 import {
   cidr,
@@ -14,15 +23,6 @@ import {
   poolList,
   takenSet,
 } from '../../src/testing/index';
-import {
-  exportedFunctions,
-  FUZZ_TEST_TIMEOUT_MS,
-  type FuzzCase,
-  type FuzzTable,
-  flattenExports,
-  fuzzFunction,
-  pollutingObject,
-} from './harness';
 
 const PKG = '@isp/ip-policy';
 const ERROR_TYPES: ReadonlySet<string> = new Set<api.IpPolicyError['type']>([

@@ -1,9 +1,8 @@
-// Every exported function of @isp/routeros-emulator under generated input (see harness.ts): the wire codec
+// Every exported function of @isp/routeros-emulator under generated input (see test-support/fuzz-harness.ts): the wire codec
 // and decoder, the version parser, the cost model and the server's option checks. The emulator's documented
 // programmer errors are a RangeError from encodeLength and a TypeError for invalid options.
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import * as api from '../../src/index';
 import {
   exportedFunctions,
   FUZZ_TEST_TIMEOUT_MS,
@@ -12,7 +11,8 @@ import {
   flattenExports,
   fuzzFunction,
   hostileValue,
-} from './harness';
+} from '../../../../test-support/fuzz-harness';
+import * as api from '../../src/index';
 
 const PKG = '@isp/routeros-emulator';
 const DECODE_ERRORS = new Set(['ControlByte', 'WordTooLong', 'SentenceTooLong']);

@@ -1,4 +1,4 @@
-// Every exported function of @isp/routeros under generated input (see harness.ts). The pure pieces —
+// Every exported function of @isp/routeros under generated input (see test-support/fuzz-harness.ts). The pure pieces —
 // normalisers of printed values, the planner, guards, descriptors — get strings and rows a hostile router
 // could print; the network pieces are driven through an in-memory connection, never a socket. Functions that
 // take a value the package built (a PlanningConfig, a Change, a descriptor) are `trusted`.
@@ -6,13 +6,6 @@
 import type { AccessMethod, AccessNetworkError, AccessPlan, DesiredAccess, RatePair } from '@isp/contracts';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import * as api from '../../src/index';
-import {
-  desiredAccessSetArbitrary,
-  hostileRowArbitrary,
-  hostileValueArbitrary,
-  SAMPLE_PLANS,
-} from '../../src/testing/index';
 import {
   exportedFunctions,
   FUZZ_TEST_TIMEOUT_MS,
@@ -21,7 +14,14 @@ import {
   flattenExports,
   fuzzFunction,
   hostileValue,
-} from './harness';
+} from '../../../../test-support/fuzz-harness';
+import * as api from '../../src/index';
+import {
+  desiredAccessSetArbitrary,
+  hostileRowArbitrary,
+  hostileValueArbitrary,
+  SAMPLE_PLANS,
+} from '../../src/testing/index';
 import { hostileSnapshot, snapshotConnection } from './hostile-router';
 
 const PKG = '@isp/routeros';

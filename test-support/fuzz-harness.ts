@@ -5,7 +5,7 @@
 //     that survives JSON unchanged;
 //   - successful outputs survive JSON unchanged, and valid inputs sent through JSON give the same answer;
 //   - no call runs longer than MAX_CALL_MS, and no call pollutes Object.prototype.
-// The same file is kept in every package's test/fuzz folder (packages share no test code).
+// Shared by every package's test/fuzz suite (imported by relative path; it is test code, never published).
 // ISP_FUZZ_RUNS sets the cases per function (default 60); ISP_FUZZ_SEED replays a run; ISP_FUZZ_REPORT
 // names a file that receives one JSON line of figures per function (scripts/fuzz-all.mjs reads it).
 import { appendFileSync } from 'node:fs';
