@@ -20,7 +20,10 @@ export interface RunCounters {
   timeouts: number;
   /** Writes retried after a trap (re-read and converge). */
   retries: number;
-  /** Highest number of commands in flight at once seen by the engine. */
+  /**
+   * Highest number of commands outstanding at once seen by the engine: on the wire or waiting for a slot in the
+   * connection's window (the window itself adapts; the emulator's statistics show what reached the router).
+   */
   maxInFlight: number;
 }
 
