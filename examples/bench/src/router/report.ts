@@ -19,6 +19,13 @@ export interface RouterReport {
   readonly gateFailures: readonly string[];
 }
 
+/** `1.13` or `1.13–1.58`: the range of ratios to the floor. */
+function floorRange(ratios: readonly number[]): string {
+  const low = fixed(Math.min(...ratios), 2);
+  const high = fixed(Math.max(...ratios), 2);
+  return low === high ? low : `${low}–${high}`;
+}
+
 const modeName = (mode: string): string => (mode === 'simple-queue' ? 'simple queue' : 'PCQ + address list');
 
 function runTable(records: readonly RouterRecord[]): string {
@@ -255,7 +262,7 @@ export function routerReport(
           'Those runs write every row: the router serves writes one at a time (s = 2 ms), so no client provisions ' +
           `${mid} subscribers in less than about ${mid} × 1.1 rows × 2 ms, while B0 spends 125–180 ms per subscriber — ` +
           'the ratio cannot go much beyond ~60× even at the floor. With the adapter defaults ours runs at ' +
-          `${fixed(Math.min(...missedFloorRatios), 2)}–${fixed(Math.max(...missedFloorRatios), 2)}× its floor there.`,
+          `${floorRange(missedFloorRatios)}× its floor there.`,
     });
     targets.push({
       target: `${mid} subscribers, RTT 20 ms: ours at least 10× faster than B1`,
