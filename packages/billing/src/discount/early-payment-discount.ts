@@ -7,7 +7,7 @@ import { makeExplanation } from '../explain/make-explanation';
 import { resolveTerms } from '../invoice/terms';
 import type { EarlyPaymentDiscount, NonBusinessDay } from '../invoice/types';
 import { readCalendar } from '../late/late-charges';
-import { type CurrencyCode, minorUnits } from '../money/currency';
+import { type CurrencyCode, minorUnitsOf } from '../money/currency';
 import { type Dec, HUNDRED } from '../money/decimal';
 import { formatDec } from '../money/money';
 import { ROUNDING_MODES, type RoundingMode, roundDec } from '../money/rounding';
@@ -45,7 +45,7 @@ export function discountCore(
   mode: RoundingMode,
   deadline: LocalDate,
 ): { amount: Dec; explanation: Explanation } {
-  const scale = minorUnits(currency);
+  const scale = minorUnitsOf(currency);
   if (kind === 'fixed') {
     const amount = value.greaterThan(base) ? base : value;
     return {
@@ -93,7 +93,7 @@ export function earlyPaymentDiscount(
   if (cal.isErr()) return err(cal.error);
   const currency = readCurrency(v.currency, 'currency');
   if (currency.isErr()) return err(currency.error);
-  const amount = readAmount(v.amount, 'amount', minorUnits(currency.value));
+  const amount = readAmount(v.amount, 'amount', minorUnitsOf(currency.value));
   if (amount.isErr()) return err(amount.error);
   const mode = optional(v.rounding, 'half-up' as RoundingMode, (x) =>
     readEnum(x, 'rounding', ROUNDING_MODES),

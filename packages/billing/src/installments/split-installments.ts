@@ -1,6 +1,6 @@
 import { err, ok, type Result } from 'neverthrow';
 import { type BillingError, installmentBelowMinorUnit } from '../errors';
-import { type CurrencyCode, minorUnits } from '../money/currency';
+import { type CurrencyCode, minorUnitsOf } from '../money/currency';
 import { type Dec, unitOf } from '../money/decimal';
 import { formatDec } from '../money/money';
 import { optional, readAmount, readCurrency, readEnum, readInteger, readObject } from '../validation/read';
@@ -61,7 +61,7 @@ export function splitInstallments(
   const v = o.value;
   const currency = readCurrency(v.currency, 'currency');
   if (currency.isErr()) return err(currency.error);
-  const scale = minorUnits(currency.value);
+  const scale = minorUnitsOf(currency.value);
   const total = readAmount(v.total, 'total', scale);
   if (total.isErr()) return err(total.error);
   const count = readInteger(v.count, 'count', 1, MAX_INSTALLMENTS);

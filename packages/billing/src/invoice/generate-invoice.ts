@@ -16,7 +16,7 @@ import {
   type InstallmentStrategy,
   splitMinor,
 } from '../installments/split-installments';
-import { type CurrencyCode, minorUnits } from '../money/currency';
+import { type CurrencyCode, minorUnitsOf } from '../money/currency';
 import { type Dec, unitOf, ZERO } from '../money/decimal';
 import { formatDec } from '../money/money';
 import { ROUNDING_MODES, type RoundingMode } from '../money/rounding';
@@ -97,7 +97,7 @@ export function generateInvoice(
   const currency = readCurrency(c.currency, 'contract.currency');
   if (currency.isErr()) return fail(currency);
   const cur: CurrencyCode = currency.value;
-  const scale = minorUnits(cur);
+  const scale = minorUnitsOf(cur);
   const mode = optional(c.rounding, 'half-up' as RoundingMode, (x) =>
     readEnum(x, 'contract.rounding', ROUNDING_MODES),
   );

@@ -1,7 +1,7 @@
 import { err, ok, type Result } from 'neverthrow';
 import type { LocalDate } from '../dates/local-date';
 import { type BillingError, invalidInput } from '../errors';
-import { type CurrencyCode, minorUnits } from '../money/currency';
+import { type CurrencyCode, minorUnitsOf } from '../money/currency';
 import { type Dec, ZERO } from '../money/decimal';
 import { ROUNDING_MODES, type RoundingMode } from '../money/rounding';
 import {
@@ -144,7 +144,7 @@ export function readInvoice(value: unknown, field = 'invoice'): Result<ParsedInv
   }
   const currency = readCurrency(v.currency, `${field}.currency`);
   if (currency.isErr()) return err(currency.error);
-  const scale = minorUnits(currency.value);
+  const scale = minorUnitsOf(currency.value);
   let mode: RoundingMode = 'half-up';
   if (v.rounding !== undefined) {
     if (!(ROUNDING_MODES as readonly unknown[]).includes(v.rounding))
@@ -222,7 +222,7 @@ export function extendParsed(
   added: readonly InvoiceLine[],
   paymentAdded = false,
 ): Result<ParsedInvoice, BillingError> {
-  const scale = minorUnits(p.currency);
+  const scale = minorUnitsOf(p.currency);
   let total = p.total;
   let principal = p.signedPrincipal;
   for (const line of removed) {

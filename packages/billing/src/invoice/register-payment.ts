@@ -2,7 +2,7 @@ import { err, ok, type Result } from 'neverthrow';
 import { type BillingError, invoiceNotPayable } from '../errors';
 import { type CalendarOptions, readCalendar } from '../late/late-charges';
 import { lateChargesCore } from '../late/late-charges-core';
-import { minorUnits } from '../money/currency';
+import { minorUnitsOf } from '../money/currency';
 import { ZERO } from '../money/decimal';
 import { formatDec } from '../money/money';
 import { readAmount, readDate, readObject, readString } from '../validation/read';
@@ -45,7 +45,7 @@ export function registerPayment(
   if (id.isErr()) return err(id.error);
   const date = readDate(po.value.date, 'payment.date');
   if (date.isErr()) return err(date.error);
-  const amount = readAmount(po.value.amount, 'payment.amount', minorUnits(p.value.currency));
+  const amount = readAmount(po.value.amount, 'payment.amount', minorUnitsOf(p.value.currency));
   if (amount.isErr()) return err(amount.error);
   const inv = p.value.invoice;
   const currency = p.value.currency;

@@ -1,6 +1,6 @@
 import { err, ok, type Result } from 'neverthrow';
 import type { BillingError } from '../errors';
-import { type CurrencyCode, minorUnits } from '../money/currency';
+import { type CurrencyCode, minorUnitsOf } from '../money/currency';
 import { Dec } from '../money/decimal';
 import { amountOf, isRecord, readAmount, readEnum, readObject, readPercent } from '../validation/read';
 import type { Compounding, InterestBasis, InterestMethod, InvoiceTerms, LateFrom } from './types';
@@ -74,7 +74,7 @@ export function resolveTerms(
   if (value === undefined) return ok(NO_TERMS);
   if (!isRecord(value)) return failure(readObject(value, field));
   const v = value;
-  const scale = minorUnits(currency);
+  const scale = minorUnitsOf(currency);
 
   let fine: ResolvedTerms['fine'];
   if (v.fine !== undefined) {

@@ -2,7 +2,7 @@ import { err, ok, type Result } from 'neverthrow';
 import type { BillingError } from '../errors';
 import { resolveTerms } from '../invoice/terms';
 import type { InvoiceTerms } from '../invoice/types';
-import { type CurrencyCode, minorUnits } from '../money/currency';
+import { type CurrencyCode, minorUnitsOf } from '../money/currency';
 import { Dec, HUNDRED } from '../money/decimal';
 import { optional, readAmount, readCurrency, readEnum, readInteger, readObject } from '../validation/read';
 
@@ -64,7 +64,7 @@ export function validateTerms(input: ValidateTermsInput): Result<JurisdictionRep
   const terms = resolveTerms(v.terms, currency.value, 'terms');
   if (terms.isErr()) return err(terms.error);
   const reference = optional<Dec | undefined>(v.referenceAmount, undefined, (x) =>
-    readAmount(x, 'referenceAmount', minorUnits(currency.value)),
+    readAmount(x, 'referenceAmount', minorUnitsOf(currency.value)),
   );
   if (reference.isErr()) return err(reference.error);
   const minLead = optional<number | undefined>(v.minLeadDays, undefined, (x) =>

@@ -7,7 +7,7 @@ import { flat, makeExplanation } from '../explain/make-explanation';
 import type { ParsedInvoice } from '../invoice/read-invoice';
 import type { ResolvedTerms } from '../invoice/terms';
 import type { InvoiceLine, NonBusinessDay } from '../invoice/types';
-import { type CurrencyCode, minorUnits } from '../money/currency';
+import { type CurrencyCode, minorUnitsOf } from '../money/currency';
 import { Dec, HUNDRED, ONE, ZERO } from '../money/decimal';
 import { formatDec } from '../money/money';
 import { type RoundingMode, roundDec } from '../money/rounding';
@@ -174,7 +174,7 @@ function explanationOf(
     inputs,
     raw,
     mode,
-    minorUnits(currency),
+    minorUnitsOf(currency),
     formatDec(amount, currency),
     sentence,
   );
@@ -232,7 +232,7 @@ export function lateChargesCore(
     return ok(none(effective, daysLate, fineBase));
   }
 
-  const scale = minorUnits(p.currency);
+  const scale = minorUnitsOf(p.currency);
   const mode = p.mode;
   let fineLine: InvoiceLine | undefined;
   let fine = ZERO;

@@ -1,3 +1,6 @@
+import { err, ok, type Result } from 'neverthrow';
+import { type BillingError, unknownCurrency } from '../errors';
+
 /** ISO 4217 currencies supported, with their minor units. */
 export type CurrencyCode = 'BRL' | 'MXN' | 'COP' | 'ARS' | 'PEN' | 'CLP' | 'PYG';
 
@@ -18,11 +21,17 @@ export const CURRENCY_CODES: readonly CurrencyCode[] = Object.freeze(
 export const isCurrencyCode = (value: unknown): value is CurrencyCode =>
   typeof value === 'string' && Object.hasOwn(CURRENCY_MINOR_UNITS, value);
 
-/**
- * Number of decimal places of the currency's minor unit (BRL 2, CLP 0). A code outside `CURRENCY_CODES`
- * is a programmer error and throws a TypeError (never an inherited property such as `constructor`).
- */
-export function minorUnits(currency: CurrencyCode): number {
-  if (!isCurrencyCode(currency)) throw new TypeError('minorUnits: unknown currency code');
+/** Minor units of a currency already validated by the caller (internal fast path). */
+export function minorUnitsOf(currency: CurrencyCode): number {
   return CURRENCY_MINOR_UNITS[currency];
+}
+
+/**
+ * Number of decimal places of the currency's minor unit (BRL 2, CLP 0). Anything outside `CURRENCY_CODES`
+ * (including inherited names such as `constructor`) is an `UNKNOWN_CURRENCY` error on field `currency`.
+ */
+export function minorUnits(currency: unknown): Result<number, BillingError> {
+  return isCurrencyCode(currency)
+    ? ok(CURRENCY_MINOR_UNITS[currency])
+    : err(unknownCurrency('currency', `currency must be one of ${CURRENCY_CODES.join(', ')}`));
 }

@@ -1,7 +1,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { expect } from 'vitest';
 import { currencyArb } from '../testing/arbitraries';
-import { minorUnits } from './currency';
+import { minorUnitsOf } from './currency';
 import { Dec } from './decimal';
 import { formatDec } from './money';
 
@@ -12,7 +12,7 @@ test.prop([fc.boolean(), digits(1, 18), digits(0, 14), currencyArb()])(
   'formatDec gives exactly what toFixed gives (padding, rounding, signs)',
   (negative, int, frac, currency) => {
     const value = new Dec(`${negative ? '-' : ''}${int}${frac === '' ? '' : `.${frac}`}`);
-    expect(formatDec(value, currency)).toBe(value.toFixed(minorUnits(currency)));
+    expect(formatDec(value, currency)).toBe(value.toFixed(minorUnitsOf(currency)));
   },
 );
 
@@ -30,6 +30,6 @@ test.prop([
     base.times('1e25'),
     new Dec(0).negated(),
   ]) {
-    expect(formatDec(value, currency)).toBe(value.toFixed(minorUnits(currency)));
+    expect(formatDec(value, currency)).toBe(value.toFixed(minorUnitsOf(currency)));
   }
 });

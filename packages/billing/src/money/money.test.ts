@@ -7,7 +7,17 @@ import { parseMoney, roundMoney, sumMoney } from './money';
 describe('money', () => {
   test('minor units per currency', () => {
     expect(CURRENCY_MINOR_UNITS).toEqual({ BRL: 2, MXN: 2, COP: 2, ARS: 2, PEN: 2, CLP: 0, PYG: 0 });
-    expect(minorUnits('CLP')).toBe(0);
+    expect(minorUnits('CLP')._unsafeUnwrap()).toBe(0);
+    expect(minorUnits('BRL')._unsafeUnwrap()).toBe(2);
+  });
+
+  test('minor units of something that is not a currency is a typed error', () => {
+    for (const bad of ['XXX', '', 'constructor', '__proto__', 'toString', 42, null, undefined, {}]) {
+      expect(minorUnits(bad)._unsafeUnwrapErr()).toMatchObject({
+        type: 'UNKNOWN_CURRENCY',
+        field: 'currency',
+      });
+    }
   });
 
   test('rounding modes differ only at exact halves', () => {

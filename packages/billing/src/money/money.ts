@@ -1,7 +1,7 @@
 import { err, ok, type Result } from 'neverthrow';
 import type { BillingError } from '../errors';
 import { readAmount, readArray, readCurrency, readEnum } from '../validation/read';
-import { type CurrencyCode, minorUnits } from './currency';
+import { type CurrencyCode, minorUnitsOf } from './currency';
 import { type Dec, ZERO } from './decimal';
 import { ROUNDING_MODES, type RoundingMode, roundDec } from './rounding';
 
@@ -13,7 +13,7 @@ const ZEROS = ['', '0', '00', '000', '0000'];
  * is padded from its plain string, which costs far less than decimal.js's rounding pass.
  */
 export function formatDec(value: Dec, currency: CurrencyCode): string {
-  const scale = minorUnits(currency);
+  const scale = minorUnitsOf(currency);
   const places = value.decimalPlaces();
   // `places` is NaN for NaN and infinities; exponents from ±21 on would print in exponent notation.
   if (!(places <= scale) || value.e >= 21 || value.e <= -7) return value.toFixed(scale);
@@ -36,7 +36,7 @@ export function roundMoney(input: RoundMoneyInput): Result<string, BillingError>
   return readCurrency(input?.currency, 'currency').andThen((currency) =>
     readEnum(input.rounding ?? 'half-up', 'rounding', ROUNDING_MODES).andThen((mode) =>
       readAmount(input.amount, 'amount').map((d) =>
-        formatDec(roundDec(d, minorUnits(currency), mode), currency),
+        formatDec(roundDec(d, minorUnitsOf(currency), mode), currency),
       ),
     ),
   );
@@ -49,7 +49,7 @@ export function parseMoney(
   field = 'amount',
 ): Result<string, BillingError> {
   return readCurrency(currency, 'currency').andThen((c) =>
-    readAmount(amount, field, minorUnits(c)).map((d) => formatDec(d, c)),
+    readAmount(amount, field, minorUnitsOf(c)).map((d) => formatDec(d, c)),
   );
 }
 
@@ -59,7 +59,7 @@ export function sumMoney(amounts: readonly string[], currency: CurrencyCode): Re
     readArray(amounts, 'amounts').andThen((list) => {
       let total = ZERO;
       for (let i = 0; i < list.length; i++) {
-        const r = readAmount(list[i], `amounts[${i}]`, minorUnits(c));
+        const r = readAmount(list[i], `amounts[${i}]`, minorUnitsOf(c));
         if (r.isErr()) return err(r.error);
         total = total.plus(r.value);
       }

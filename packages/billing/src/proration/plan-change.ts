@@ -2,7 +2,7 @@ import { err, ok, type Result } from 'neverthrow';
 import { epochDayOf, type LocalDate, type Period } from '../dates/local-date';
 import { type BillingError, invalidPeriod } from '../errors';
 import type { InvoiceLine } from '../invoice/types';
-import { type CurrencyCode, minorUnits } from '../money/currency';
+import { type CurrencyCode, minorUnitsOf } from '../money/currency';
 import { formatDec } from '../money/money';
 import { ROUNDING_MODES, type RoundingMode } from '../money/rounding';
 import {
@@ -48,7 +48,7 @@ export function planChange(input: PlanChangeInput): Result<PlanChangeResult, Bil
   const v = o.value;
   const currency = readCurrency(v.currency, 'currency');
   if (currency.isErr()) return err(currency.error);
-  const scale = minorUnits(currency.value);
+  const scale = minorUnitsOf(currency.value);
   const oldPrice = readAmount(v.oldPrice, 'oldPrice', scale);
   if (oldPrice.isErr()) return err(oldPrice.error);
   const newPrice = readAmount(v.newPrice, 'newPrice', scale);

@@ -3,7 +3,7 @@ import { epochDayOf, type Period } from '../dates/local-date';
 import { type BillingError, invalidPeriod } from '../errors';
 import type { Explanation } from '../explain/explanation';
 import { makeExplanation } from '../explain/make-explanation';
-import { type CurrencyCode, minorUnits } from '../money/currency';
+import { type CurrencyCode, minorUnitsOf } from '../money/currency';
 import { type Dec, THIRTY } from '../money/decimal';
 import { formatDec } from '../money/money';
 import { ROUNDING_MODES, type RoundingMode, roundDec } from '../money/rounding';
@@ -51,7 +51,7 @@ export function prorateCore(
   mode: RoundingMode,
   what: string,
 ): ProrationCore {
-  const scale = minorUnits(currency);
+  const scale = minorUnitsOf(currency);
   if (days >= periodDays) {
     const amount = roundDec(price, scale, mode);
     const result = formatDec(amount, currency);
@@ -116,7 +116,7 @@ export function prorateCore(
 export function prorate(input: ProrateInput): Result<ProratedAmount, BillingError> {
   return readObject(input, 'input').andThen((o) =>
     readCurrency(o.currency, 'currency').andThen((currency) =>
-      readAmount(o.price, 'price', minorUnits(currency)).andThen((price) =>
+      readAmount(o.price, 'price', minorUnitsOf(currency)).andThen((price) =>
         optional(o.rounding, 'half-up' as RoundingMode, (v) =>
           readEnum(v, 'rounding', ROUNDING_MODES),
         ).andThen((mode) =>

@@ -2,7 +2,7 @@ import { err, ok, type Result } from 'neverthrow';
 import { epochDayOf, maxDate, minDate, type Period } from '../dates/local-date';
 import type { BillingError } from '../errors';
 import type { InvoiceLine } from '../invoice/types';
-import { type CurrencyCode, minorUnits } from '../money/currency';
+import { type CurrencyCode, minorUnitsOf } from '../money/currency';
 import type { Dec } from '../money/decimal';
 import { formatDec } from '../money/money';
 import { ROUNDING_MODES, type RoundingMode } from '../money/rounding';
@@ -77,7 +77,7 @@ export function suspensionCredit(
   const v = o.value;
   const currency = readCurrency(v.currency, 'currency');
   if (currency.isErr()) return err(currency.error);
-  const price = readAmount(v.price, 'price', minorUnits(currency.value));
+  const price = readAmount(v.price, 'price', minorUnitsOf(currency.value));
   if (price.isErr()) return err(price.error);
   const mode = optional(v.rounding, 'half-up' as RoundingMode, (x) =>
     readEnum(x, 'rounding', ROUNDING_MODES),
