@@ -17,9 +17,9 @@ export interface LowerBoundInput {
   readonly noticed: Uint8Array;
 }
 
-export function lowerBoundInput(generated: readonly GeneratedContract[]): LowerBoundInput {
-  const n = generated.length;
-  const input: LowerBoundInput = {
+/** Typed arrays for `n` contracts, filled with {@link setLowerBoundContract} (so contracts can be streamed). */
+export function createLowerBoundInput(n: number): LowerBoundInput {
+  return {
     priceCents: new Int32Array(n),
     closingDay: new Uint8Array(n),
     startOffset: new Int16Array(n),
@@ -29,17 +29,17 @@ export function lowerBoundInput(generated: readonly GeneratedContract[]): LowerB
     status: new Uint8Array(n),
     noticed: new Uint8Array(n),
   };
-  generated.forEach((g, i) => {
-    const item = g.contract.items[0];
-    input.priceCents[i] = Math.round(Number(item?.amount ?? '0') * 100);
-    input.closingDay[i] = g.contract.invoiceSettings.closingDay;
-    input.startOffset[i] = g.midCycle ? daysBetween(g.contract.startDate, RUN_DATE) : -1;
-    const open = g.invoices[0];
-    input.daysLate[i] = open === undefined ? 0 : daysBetween(open.dueDate, RUN_DATE);
-    input.principalCents[i] = input.priceCents[i] ?? 0;
-    input.paysToday[i] = g.paysToday ? 1 : 0;
-  });
-  return input;
+}
+
+export function setLowerBoundContract(input: LowerBoundInput, i: number, g: GeneratedContract): void {
+  const item = g.contract.items[0];
+  input.priceCents[i] = Math.round(Number(item?.amount ?? '0') * 100);
+  input.closingDay[i] = g.contract.invoiceSettings.closingDay;
+  input.startOffset[i] = g.midCycle ? daysBetween(g.contract.startDate, RUN_DATE) : -1;
+  const open = g.invoices[0];
+  input.daysLate[i] = open === undefined ? 0 : daysBetween(open.dueDate, RUN_DATE);
+  input.principalCents[i] = input.priceCents[i] ?? 0;
+  input.paysToday[i] = g.paysToday ? 1 : 0;
 }
 
 /** Half-even division of integers. */

@@ -5,7 +5,11 @@ import type { LowerBoundCounts } from './lower-bound.js';
 
 export interface BillingRecord {
   readonly suite: 'billing';
+  /** Absent in records written before shards were measured: those held everything in memory. */
+  readonly variant?: 'daily-run' | 'sharded';
   readonly size: number;
+  readonly shardSize?: number;
+  readonly shards?: number;
   readonly generationMs: number;
   readonly fixture: {
     midCycle: number;
@@ -22,11 +26,30 @@ export interface BillingRecord {
   readonly peakHeapMiB: number;
   readonly peakRssMiB: number;
   readonly heapLimitMiB: number;
+  /** Garbage collections seen by the heap probe. */
+  readonly collections?: number;
   readonly rerun: DayCounts;
   readonly rerunMs: number;
   readonly lowerBound: { ms: number; contractsPerSecond: number; counts: LowerBoundCounts };
   readonly ok: boolean;
   readonly problems: readonly string[];
+}
+
+const INPUT_NOTE =
+  '**Input.** "all in memory": every contract and its open invoices are generated into the process before the ' +
+  'run (the day before is run first, untimed), and the peak heap covers the measured day only. "shards of N": the ' +
+  'contracts are generated — read from the store, in a real system — N at a time; each shard runs the day before ' +
+  '(untimed), the measured day (timed) and the rerun, then is dropped; the run time is the sum of the timed days ' +
+  'and the peak heap covers the whole job, reading included. Ladder decisions and invoices depend only on each ' +
+  "contract's own data, so both give the same counts. The peak heap is the larger of a 5 ms sampler and V8's GC " +
+  'profiler, which reports the heap in use just before every collection (minor ones included), so synchronous ' +
+  'stretches of the run, which a timer never interrupts, are covered.';
+
+/** How the run got its contracts. */
+function inputOf(r: BillingRecord): string {
+  return r.variant === 'sharded'
+    ? `shards of ${thousands(r.shardSize ?? 0)}${r.shards === undefined ? '' : ` (${thousands(r.shards)})`}`
+    : 'all in memory';
 }
 
 export function billingReport(records: readonly BillingRecord[]): {
@@ -38,6 +61,7 @@ export function billingReport(records: readonly BillingRecord[]): {
   const table = markdownTable(
     [
       'contracts',
+      'input',
       'run (s)',
       'contracts/s',
       'payments / late charges / plan / apply (s)',
@@ -51,6 +75,7 @@ export function billingReport(records: readonly BillingRecord[]): {
     ],
     records.map((r) => [
       thousands(r.size),
+      inputOf(r),
       seconds(r.timings.totalMs),
       thousands(r.contractsPerSecond),
       [r.timings.paymentsMs, r.timings.lateChargesMs, r.timings.planMs, r.timings.applyMs]
@@ -77,6 +102,7 @@ export function billingReport(records: readonly BillingRecord[]): {
   const counts = markdownTable(
     [
       'contracts',
+      'input',
       'invoices',
       'payments',
       'late charges',
@@ -89,6 +115,7 @@ export function billingReport(records: readonly BillingRecord[]): {
     ],
     records.map((r) => [
       thousands(r.size),
+      inputOf(r),
       thousands(r.counts.invoices),
       thousands(r.counts.paymentsRegistered),
       thousands(r.counts.lateChargesChanged),
@@ -112,9 +139,10 @@ export function billingReport(records: readonly BillingRecord[]): {
   const fixtures = records
     .map(
       (r) =>
-        `- ${thousands(r.size)} contracts (generated in ${seconds(r.generationMs)} s): ${thousands(r.fixture.midCycle)} activated mid-cycle, ` +
+        `- ${thousands(r.size)} contracts, ${inputOf(r)} (generated in ${seconds(r.generationMs)} s): ${thousands(r.fixture.midCycle)} activated mid-cycle, ` +
         `${thousands(r.fixture.late)} late 1–30 days, ${thousands(r.fixture.veryLate)} late 31–90 days, ${thousands(r.fixture.paysToday)} pay on the run date; ` +
-        `CPU ${seconds(r.cpuMs)} s for a ${seconds(r.timings.totalMs)} s run; heap limit ${fixed(r.heapLimitMiB, 0)} MiB.`,
+        `CPU ${seconds(r.cpuMs)} s for a ${seconds(r.timings.totalMs)} s run; heap limit ${fixed(r.heapLimitMiB, 0)} MiB` +
+        `${r.collections === undefined ? '' : `; ${thousands(r.collections)} garbage collections seen by the heap probe`}.`,
     )
     .join('\n');
   const targets: TargetStatement[] = [];
@@ -128,7 +156,7 @@ export function billingReport(records: readonly BillingRecord[]): {
         records
           .map(
             (r) =>
-              `${thousands(r.size)}: ${thousands(r.contractsPerSecond)} contracts/s — payments ${seconds(r.timings.paymentsMs)} s ` +
+              `${thousands(r.size)} (${inputOf(r)}): ${thousands(r.contractsPerSecond)} contracts/s — payments ${seconds(r.timings.paymentsMs)} s ` +
               `(${thousands(r.counts.paymentsRegistered)} payments), late charges ${seconds(r.timings.lateChargesMs)} s ` +
               `(${thousands(r.counts.lateChargesChanged)} invoices), planRun ${seconds(r.timings.planMs)} s ` +
               `(${thousands(r.size / (r.timings.planMs / 1000))} contracts/s on its own), applyRun ${seconds(r.timings.applyMs)} s`,
@@ -138,17 +166,25 @@ export function billingReport(records: readonly BillingRecord[]): {
         'the gap is decimal.js arithmetic, input validation at every public call and per-contract objects (the library works on ' +
         'plain immutable objects and decimal strings by design).',
     });
-    const million = records.find((r) => r.size >= 1_000_000);
-    if (million !== undefined) {
+    const million = records.filter((r) => r.size >= 1_000_000);
+    const streamed = million.find((r) => r.variant === 'sharded');
+    const held = million.find((r) => r.variant !== 'sharded');
+    const judged = streamed ?? held;
+    if (judged !== undefined) {
+      const heldText =
+        held === undefined
+          ? ''
+          : `With every contract and invoice held in memory before the run (not how a daily job over a large base runs), ` +
+            `the peak is ${fixed(held.peakHeapMiB, 0)} MiB during the run, of which ${fixed(held.heapBeforeMiB, 0)} MiB is the input ` +
+            `itself and ${fixed(held.peakHeapMiB - held.heapBeforeMiB, 0)} MiB the run's working set and garbage (peak RSS ${fixed(held.peakRssMiB, 0)} MiB).`;
       targets.push({
         target: '1,000,000 contracts within 1.5 GB of heap',
-        met: million.peakHeapMiB <= 1536,
+        met: judged.peakHeapMiB <= 1536,
         detail:
-          `peak heap ${fixed(million.peakHeapMiB, 0)} MiB during the run, of which ${fixed(million.heapBeforeMiB, 0)} MiB is the ` +
-          `input itself — 1,000,000 contracts and their open invoices held as objects in this process before the run starts — ` +
-          `and ${fixed(million.peakHeapMiB - million.heapBeforeMiB, 0)} MiB the run's working set and garbage; peak RSS ` +
-          `${fixed(million.peakRssMiB, 0)} MiB. Not met as measured; planRun takes an Iterable, so streaming contracts from a ` +
-          'store (not measured here) would keep the input out of the heap.',
+          streamed !== undefined
+            ? `${inputOf(streamed)}: peak heap ${fixed(streamed.peakHeapMiB, 0)} MiB over the whole job (reading the shards included; ` +
+              `${fixed(streamed.heapBeforeMiB, 0)} MiB before it), peak RSS ${fixed(streamed.peakRssMiB, 0)} MiB. ${heldText}`
+            : `peak heap ${fixed(judged.peakHeapMiB, 0)} MiB during the run. ${heldText}`,
       });
     }
     targets.push({
@@ -160,12 +196,12 @@ export function billingReport(records: readonly BillingRecord[]): {
     });
   }
   return {
-    markdown: `${table}\n\n${counts}\n\n${fixtures}\n\n${perOperation(records)}`,
+    markdown: `${table}\n\n${counts}\n\n${fixtures}\n\n${perOperation(records)}\n\n${INPUT_NOTE}`,
     targets,
     gateFailures: records.filter((r) => !r.ok).map((r) => `billing n=${r.size}: ${r.problems.join('; ')}`),
     summaryRows: records.map((r) => [
       'billing',
-      `n=${r.size}`,
+      `n=${r.size}${r.variant === 'sharded' ? ` shards of ${r.shardSize}` : ''}`,
       'daily run',
       'library',
       `${seconds(r.timings.totalMs)} s`,
@@ -183,6 +219,7 @@ function perOperation(records: readonly BillingRecord[]): string {
   return markdownTable(
     [
       'contracts',
+      'input',
       'registerPayment (each)',
       'applyLateCharges (each)',
       'planRun (per contract)',
@@ -198,6 +235,7 @@ function perOperation(records: readonly BillingRecord[]): string {
         r.counts.restorations;
       return [
         thousands(r.size),
+        inputOf(r),
         micro(r.timings.paymentsMs, r.counts.paymentsRegistered),
         micro(r.timings.lateChargesMs, r.counts.lateChargesChanged),
         micro(r.timings.planMs, r.size),
