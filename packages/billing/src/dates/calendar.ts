@@ -1,4 +1,10 @@
-import { daysInMonth, toEpochDay as epochDayOfYmd, isLeapYear, type LocalDate } from './local-date';
+import {
+  daysInMonth,
+  toEpochDay as epochDayOfYmd,
+  isLeapYear,
+  type LocalDate,
+  packedCivilOfEpochDay,
+} from './local-date';
 
 const digit = (s: string, i: number): number => {
   const c = s.charCodeAt(i) - 48;
@@ -36,20 +42,10 @@ function toEpochDay(date: unknown): number {
 
 const pad2 = (n: number): string => (n < 10 ? `0${n}` : `${n}`);
 
-/** `'YYYY-MM-DD'` of an epoch day (H. Hinnant's civil-from-days, inlined: no intermediate object). */
+/** `'YYYY-MM-DD'` of an epoch day, without an intermediate object. */
 function fromEpochDay(epochDay: number): LocalDate {
-  const z = epochDay + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor(
-    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
-  );
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-  return `${year}-${pad2(month)}-${pad2(day)}`;
+  const packed = packedCivilOfEpochDay(epochDay);
+  return `${Math.floor(packed / 10000)}-${pad2(Math.floor(packed / 100) % 100)}-${pad2(packed % 100)}`;
 }
 
 /** Day of the week of an epoch day: 0 = Sunday … 6 = Saturday. */

@@ -39,8 +39,11 @@ export function toEpochDay(year: number, month: number, day: number): number {
   return era * 146097 + doe - 719468;
 }
 
-/** Inverse of {@link toEpochDay}. */
-export function fromEpochDay(epochDay: number): Ymd {
+/**
+ * Civil date of an epoch day packed as one integer `year * 10000 + month * 100 + day` (H. Hinnant's
+ * civil-from-days): no object is allocated, so hot paths can format or unpack it as they need.
+ */
+export function packedCivilOfEpochDay(epochDay: number): number {
   const z = epochDay + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
@@ -52,7 +55,15 @@ export function fromEpochDay(epochDay: number): Ymd {
   const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
   const month = mp < 10 ? mp + 3 : mp - 9;
   const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-  return { year, month, day };
+  return year * 10000 + month * 100 + day;
+}
+
+/** Inverse of {@link toEpochDay}. */
+export function fromEpochDay(epochDay: number): Ymd {
+  const packed = packedCivilOfEpochDay(epochDay);
+  const year = Math.floor(packed / 10000);
+  const month = Math.floor(packed / 100) % 100;
+  return { year, month, day: packed % 100 };
 }
 
 const pad2 = (n: number): string => (n < 10 ? `0${n}` : `${n}`);
