@@ -1,6 +1,6 @@
 import { ok, type Result } from 'neverthrow';
 import { effectiveDueDateCore } from '../dates/effective-due-date';
-import { daysInMonth, epochDayOf, fromEpochDay, type LocalDate } from '../dates/local-date';
+import { epochDayOf, type LocalDate } from '../dates/local-date';
 import type { BillingError } from '../errors';
 import type { Explanation } from '../explain/explanation';
 import { flat, makeExplanation } from '../explain/make-explanation';
@@ -9,8 +9,16 @@ import type { ResolvedTerms } from '../invoice/terms';
 import type { InvoiceLine, NonBusinessDay } from '../invoice/types';
 import { type CurrencyCode, minorUnitsOf } from '../money/currency';
 import { Dec, HUNDRED, ONE, ZERO } from '../money/decimal';
+import { formatMinor } from '../money/exact-ratio';
 import { formatDec } from '../money/money';
 import { type RoundingMode, roundDec } from '../money/rounding';
+import {
+  exactExplanation,
+  exactPercentFine,
+  exactSimpleInterest,
+  monthGroups,
+  type Segment,
+} from './late-charges-exact';
 
 const TWELVE = new Dec(12);
 const D365 = new Dec(365);
@@ -39,29 +47,11 @@ export interface LateChargesCore {
   readonly interest: Dec;
 }
 
-/** A stretch of days during which the same principal was outstanding. */
-interface Segment {
-  readonly base: Dec;
-  /** Epoch day the stretch starts after (exclusive) … ends on (inclusive). */
-  readonly from: number;
-  readonly to: number;
-}
-
 /** Σ over late days d in (from, to] of 1 / days of d's month. */
 function actualMonthFactor(from: number, to: number): { factor: Dec; groups: [number, number][] } {
   let factor = ZERO;
-  const groups: [number, number][] = [];
-  let day = from + 1;
-  while (day <= to) {
-    const ymd = fromEpochDay(day);
-    const dim = daysInMonth(ymd.year, ymd.month);
-    const monthEnd = day + (dim - ymd.day);
-    const last = Math.min(monthEnd, to);
-    const count = last - day + 1;
-    groups.push([count, dim]);
-    factor = factor.plus(new Dec(count).div(dim));
-    day = last + 1;
-  }
+  const groups = monthGroups(from, to);
+  for (const [count, dim] of groups) factor = factor.plus(new Dec(count).div(dim));
   return { factor, groups };
 }
 
@@ -189,6 +179,8 @@ export function lateChargesCore(
   p: ParsedInvoice,
   asOf: LocalDate,
   isNonBusinessDay: NonBusinessDay | undefined,
+  /** Compute on integers where that is exact (the default); `false` always computes in decimals. */
+  exact = true,
 ): Result<LateChargesCore, BillingError> {
   const inv = p.invoice;
   const none = (effective: LocalDate, daysLate: number, principal: Dec): LateChargesCore => ({
@@ -234,46 +226,47 @@ export function lateChargesCore(
 
   const scale = minorUnitsOf(p.currency);
   const mode = p.mode;
+  const principalText = formatDec(fineBase, p.currency);
   let fineLine: InvoiceLine | undefined;
   let fine = ZERO;
   if (terms.fine !== undefined) {
     if (terms.fine.kind === 'percent') {
-      const raw = fineBase.times(terms.fine.value).div(HUNDRED);
-      fine = roundDec(raw, scale, mode);
+      const percent = terms.fine.value.toString();
+      const base = fineBase.toString();
+      const formula = flat('principal × finePercent ÷ 100 = ', base, ' × ', percent, ' ÷ 100');
+      const inputs = { principal: base, finePercent: percent, daysLate, from: startDate };
+      const sentence = `Fine charged once, ${daysLate} days late (from ${startDate})`;
+      const fast = exact ? exactPercentFine(fineBase, terms.fine.value, scale, mode) : undefined;
+      let amount: string;
+      let explanation: Explanation;
+      if (fast === undefined) {
+        const raw = fineBase.times(terms.fine.value).div(HUNDRED);
+        fine = roundDec(raw, scale, mode);
+        amount = formatDec(fine, p.currency);
+        explanation = explanationOf('fine.percent', formula, inputs, raw, fine, p.currency, mode, sentence);
+      } else {
+        amount = formatMinor(fast.minor, scale);
+        fine = new Dec(amount);
+        explanation = exactExplanation(
+          'fine.percent',
+          formula,
+          inputs,
+          fast.raw,
+          mode,
+          scale,
+          amount,
+          sentence,
+        );
+      }
       fineLine = {
         id: `${inv.id}:fine`,
         kind: 'fine',
         effect: 'charge',
-        description: flat(
-          'Late fine of ',
-          terms.fine.value.toString(),
-          ' % on ',
-          formatDec(fineBase, p.currency),
-        ),
-        amount: formatDec(fine, p.currency),
+        description: flat('Late fine of ', percent, ' % on ', principalText),
+        amount,
         penalty: true,
         asOf,
-        explanation: explanationOf(
-          'fine.percent',
-          flat(
-            'principal × finePercent ÷ 100 = ',
-            fineBase.toString(),
-            ' × ',
-            terms.fine.value.toString(),
-            ' ÷ 100',
-          ),
-          {
-            principal: fineBase.toString(),
-            finePercent: terms.fine.value.toString(),
-            daysLate,
-            from: startDate,
-          },
-          raw,
-          fine,
-          p.currency,
-          mode,
-          `Fine charged once, ${daysLate} days late (from ${startDate})`,
-        ),
+        explanation,
       };
     } else {
       fine = terms.fine.value;
@@ -319,35 +312,56 @@ export function lateChargesCore(
       idx++;
     }
     segments.push({ base, from, to: end });
-    const computed = interestFor(terms.interest, segments, scale, mode);
-    interest = computed.amount;
-    computed.inputs.principal = fineBase.toString();
-    computed.inputs.from = startDate;
-    computed.inputs.asOf = asOf;
-    interestLine = {
-      id: `${inv.id}:interest`,
-      kind: 'interest',
-      effect: 'charge',
-      description: flat(
-        'Late interest of ',
-        terms.interest.monthlyPercent.toString(),
-        ' % a month for ',
-        String(daysLate),
-        ' days',
-      ),
-      amount: formatDec(interest, p.currency),
-      penalty: true,
-      asOf,
-      explanation: explanationOf(
-        `interest.${terms.interest.compounding}.${terms.interest.basis}${terms.interest.method === 'value-per-day' ? '.value-per-day' : ''}`,
+    const ti = terms.interest;
+    const code = `interest.${ti.compounding}.${ti.basis}${ti.method === 'value-per-day' ? '.value-per-day' : ''}`;
+    const rate = ti.monthlyPercent.toString();
+    const sentence = `Interest of ${rate} % a month (${ti.compounding}, ${ti.basis} basis) for ${daysLate} days late from ${startDate} to ${asOf}`;
+    const fast = exact ? exactSimpleInterest(ti, segments, scale, mode) : undefined;
+    let amount: string;
+    let explanation: Explanation;
+    if (fast === undefined) {
+      const computed = interestFor(ti, segments, scale, mode);
+      interest = computed.amount;
+      amount = formatDec(interest, p.currency);
+      computed.inputs.principal = fineBase.toString();
+      computed.inputs.from = startDate;
+      computed.inputs.asOf = asOf;
+      explanation = explanationOf(
+        code,
         computed.formula,
         computed.inputs,
         computed.raw,
         interest,
         p.currency,
         mode,
-        `Interest of ${terms.interest.monthlyPercent.toString()} % a month (${terms.interest.compounding}, ${terms.interest.basis} basis) for ${daysLate} days late from ${startDate} to ${asOf}`,
-      ),
+        sentence,
+      );
+    } else {
+      amount = formatMinor(fast.minor, scale);
+      interest = new Dec(amount);
+      fast.inputs.principal = fineBase.toString();
+      fast.inputs.from = startDate;
+      fast.inputs.asOf = asOf;
+      explanation = exactExplanation(
+        code,
+        fast.formula,
+        fast.inputs,
+        fast.raw,
+        mode,
+        scale,
+        amount,
+        sentence,
+      );
+    }
+    interestLine = {
+      id: `${inv.id}:interest`,
+      kind: 'interest',
+      effect: 'charge',
+      description: flat('Late interest of ', rate, ' % a month for ', String(daysLate), ' days'),
+      amount,
+      penalty: true,
+      asOf,
+      explanation,
     };
   }
 
@@ -358,7 +372,7 @@ export function lateChargesCore(
       dueDate: inv.dueDate,
       effectiveDueDate: effective,
       daysLate,
-      principal: formatDec(fineBase, p.currency),
+      principal: principalText,
       ...(fineLine !== undefined ? { fine: fineLine } : {}),
       ...(interestLine !== undefined ? { interest: interestLine } : {}),
       total: formatDec(fine.plus(interest), p.currency),
