@@ -4,40 +4,18 @@ import {
   isLeapYear,
   type LocalDate,
   packedCivilOfEpochDay,
+  packedYmdOf,
 } from './local-date';
-
-const digit = (s: string, i: number): number => {
-  const c = s.charCodeAt(i) - 48;
-  return c >= 0 && c <= 9 ? c : -1;
-};
 
 /**
  * Epoch day (days since 1970-01-01) of a strict `'YYYY-MM-DD'` (years 1000–9999), or `NaN` when the value
  * is not a string of that shape or not a real date (`2025-02-30`). No allocation.
  */
 function toEpochDay(date: unknown): number {
-  if (
-    typeof date !== 'string' ||
-    date.length !== 10 ||
-    date.charCodeAt(4) !== 45 ||
-    date.charCodeAt(7) !== 45
-  ) {
-    return Number.NaN;
-  }
-  const d0 = digit(date, 0);
-  const d1 = digit(date, 1);
-  const d2 = digit(date, 2);
-  const d3 = digit(date, 3);
-  const m0 = digit(date, 5);
-  const m1 = digit(date, 6);
-  const a0 = digit(date, 8);
-  const a1 = digit(date, 9);
-  if ((d0 | d1 | d2 | d3 | m0 | m1 | a0 | a1) < 0 || d0 === 0) return Number.NaN;
-  const year = d0 * 1000 + d1 * 100 + d2 * 10 + d3;
-  const month = m0 * 10 + m1;
-  const day = a0 * 10 + a1;
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return Number.NaN;
-  return epochDayOfYmd(year, month, day);
+  if (typeof date !== 'string') return Number.NaN;
+  const packed = packedYmdOf(date);
+  if (packed < 0) return Number.NaN;
+  return epochDayOfYmd(Math.floor(packed / 10000), Math.floor(packed / 100) % 100, packed % 100);
 }
 
 const pad2 = (n: number): string => (n < 10 ? `0${n}` : `${n}`);

@@ -79,11 +79,11 @@ const digit = (s: string, i: number): number => {
 };
 
 /**
- * Parses a strict 'YYYY-MM-DD' (years 1000–9999) into a triple; `undefined` when malformed or impossible
- * (2025-02-30).
+ * A strict 'YYYY-MM-DD' (years 1000–9999) packed as `year * 10000 + month * 100 + day`, or -1 when it is
+ * malformed or impossible (2025-02-30). No allocation: the one parser behind every date read.
  */
-export function parseYmd(value: string): Ymd | undefined {
-  if (value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return undefined;
+export function packedYmdOf(value: string): number {
+  if (value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return -1;
   const d0 = digit(value, 0);
   const d1 = digit(value, 1);
   const d2 = digit(value, 2);
@@ -92,12 +92,22 @@ export function parseYmd(value: string): Ymd | undefined {
   const m1 = digit(value, 6);
   const a0 = digit(value, 8);
   const a1 = digit(value, 9);
-  if ((d0 | d1 | d2 | d3 | m0 | m1 | a0 | a1) < 0 || d0 === 0) return undefined;
+  if ((d0 | d1 | d2 | d3 | m0 | m1 | a0 | a1) < 0 || d0 === 0) return -1;
   const year = d0 * 1000 + d1 * 100 + d2 * 10 + d3;
   const month = m0 * 10 + m1;
   const day = a0 * 10 + a1;
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
-  return { year, month, day };
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return -1;
+  return year * 10000 + month * 100 + day;
+}
+
+/**
+ * Parses a strict 'YYYY-MM-DD' (years 1000–9999) into a triple; `undefined` when malformed or impossible
+ * (2025-02-30).
+ */
+export function parseYmd(value: string): Ymd | undefined {
+  const packed = packedYmdOf(value);
+  if (packed < 0) return undefined;
+  return { year: Math.floor(packed / 10000), month: Math.floor(packed / 100) % 100, day: packed % 100 };
 }
 
 /** Epoch day of a date string already known to be valid. */
