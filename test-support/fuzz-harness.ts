@@ -11,6 +11,7 @@
 import { appendFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
 
 export const FUZZ_RUNS = readPositiveInt(process.env['ISP_FUZZ_RUNS'], 60);
 export const FUZZ_SEED =
@@ -473,4 +474,33 @@ function safeStringify(value: unknown): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The fuzz suite of one package: a test that every exported function (and every function member of an
+ * exported namespace object) has a case in `table`, then one test per case.
+ */
+export function describeFuzzSuite(
+  pkg: string,
+  api: Record<string, unknown>,
+  table: Readonly<Record<string, FuzzCase>>,
+  errorTypes: ReadonlySet<string>,
+): void {
+  const exported = flattenExports({ ...api });
+  describe(`fuzz ${pkg}`, () => {
+    test('every exported function has a fuzz case', () => {
+      expect(Object.keys(table).sort()).toEqual(exportedFunctions(exported));
+    });
+
+    for (const [name, c] of Object.entries(table)) {
+      test(
+        name,
+        async () => {
+          const figures = await fuzzFunction(pkg, name, exported[name], c, errorTypes);
+          expect(figures.cases).toBeGreaterThan(0);
+        },
+        FUZZ_TEST_TIMEOUT_MS,
+      );
+    }
+  });
 }

@@ -1,15 +1,12 @@
 // Every exported function of @isp/contracts under generated input, valid and invalid (see test-support/fuzz-harness.ts).
 import fc from 'fast-check';
 import { okAsync } from 'neverthrow';
-import { describe, expect, test } from 'vitest';
+import { expect } from 'vitest';
 import {
   controlString,
-  exportedFunctions,
-  FUZZ_TEST_TIMEOUT_MS,
+  describeFuzzSuite,
   type FuzzCase,
   type FuzzTable,
-  flattenExports,
-  fuzzFunction,
   oversized,
   pollutingObject,
 } from '../../../../test-support/fuzz-harness';
@@ -663,21 +660,4 @@ const table: FuzzTable<typeof api> = {
   weakPassword: simpleError,
 };
 
-const exported = flattenExports({ ...api });
-
-describe(`fuzz ${PKG}`, () => {
-  test('every exported function has a fuzz case', () => {
-    expect(Object.keys(table).sort()).toEqual(exportedFunctions(exported));
-  });
-
-  for (const [name, c] of Object.entries(table) as [string, FuzzCase][]) {
-    test(
-      name,
-      async () => {
-        const figures = await fuzzFunction(PKG, name, exported[name], c, ERROR_TYPES);
-        expect(figures.cases).toBeGreaterThan(0);
-      },
-      FUZZ_TEST_TIMEOUT_MS,
-    );
-  }
-});
+describeFuzzSuite(PKG, api, table, ERROR_TYPES);

@@ -1,14 +1,9 @@
 // Every exported function of @isp/holidays under generated input, valid and invalid (see test-support/fuzz-harness.ts).
 import fc from 'fast-check';
-import { describe, expect, test } from 'vitest';
 import {
   controlString,
-  exportedFunctions,
-  FUZZ_TEST_TIMEOUT_MS,
-  type FuzzCase,
+  describeFuzzSuite,
   type FuzzTable,
-  flattenExports,
-  fuzzFunction,
   oversized,
   pollutingObject,
 } from '../../../../test-support/fuzz-harness';
@@ -131,21 +126,4 @@ const table: FuzzTable<typeof api> = {
   },
 };
 
-const exported = flattenExports({ ...api });
-
-describe(`fuzz ${PKG}`, () => {
-  test('every exported function has a fuzz case', () => {
-    expect(Object.keys(table).sort()).toEqual(exportedFunctions(exported));
-  });
-
-  for (const [name, c] of Object.entries(table) as [string, FuzzCase][]) {
-    test(
-      name,
-      async () => {
-        const figures = await fuzzFunction(PKG, name, exported[name], c, ERROR_TYPES);
-        expect(figures.cases).toBeGreaterThan(0);
-      },
-      FUZZ_TEST_TIMEOUT_MS,
-    );
-  }
-});
+describeFuzzSuite(PKG, api, table, ERROR_TYPES);

@@ -1,15 +1,6 @@
 // Every exported function of @isp/ip-policy under generated input, valid and invalid (see test-support/fuzz-harness.ts).
 import fc from 'fast-check';
-import { describe, expect, test } from 'vitest';
-import {
-  exportedFunctions,
-  FUZZ_TEST_TIMEOUT_MS,
-  type FuzzCase,
-  type FuzzTable,
-  flattenExports,
-  fuzzFunction,
-  pollutingObject,
-} from '../../../../test-support/fuzz-harness';
+import { describeFuzzSuite, type FuzzTable, pollutingObject } from '../../../../test-support/fuzz-harness';
 import * as api from '../../src/index';
 import {
   cidr,
@@ -213,21 +204,4 @@ const table: FuzzTable<typeof api> = {
   },
 };
 
-const exported = flattenExports({ ...api });
-
-describe(`fuzz ${PKG}`, () => {
-  test('every exported function has a fuzz case', () => {
-    expect(Object.keys(table).sort()).toEqual(exportedFunctions(exported));
-  });
-
-  for (const [name, c] of Object.entries(table) as [string, FuzzCase][]) {
-    test(
-      name,
-      async () => {
-        const figures = await fuzzFunction(PKG, name, exported[name], c, ERROR_TYPES);
-        expect(figures.cases).toBeGreaterThan(0);
-      },
-      FUZZ_TEST_TIMEOUT_MS,
-    );
-  }
-});
+describeFuzzSuite(PKG, api, table, ERROR_TYPES);

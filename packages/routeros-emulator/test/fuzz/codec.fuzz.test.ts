@@ -2,16 +2,8 @@
 // and decoder, the version parser, the cost model and the server's option checks. The emulator's documented
 // programmer errors are a RangeError from encodeLength and a TypeError for invalid options.
 import fc from 'fast-check';
-import { describe, expect, test } from 'vitest';
-import {
-  exportedFunctions,
-  FUZZ_TEST_TIMEOUT_MS,
-  type FuzzCase,
-  type FuzzTable,
-  flattenExports,
-  fuzzFunction,
-  hostileValue,
-} from '../../../../test-support/fuzz-harness';
+import { expect } from 'vitest';
+import { describeFuzzSuite, type FuzzTable, hostileValue } from '../../../../test-support/fuzz-harness';
 import * as api from '../../src/index';
 
 const PKG = '@isp/routeros-emulator';
@@ -222,21 +214,4 @@ const table: FuzzTable<typeof api> = {
   },
 };
 
-const exported = flattenExports({ ...api });
-
-describe(`fuzz ${PKG}`, () => {
-  test('every exported function has a fuzz case', () => {
-    expect(Object.keys(table).sort()).toEqual(exportedFunctions(exported));
-  });
-
-  for (const [name, c] of Object.entries(table) as [string, FuzzCase][]) {
-    test(
-      name,
-      async () => {
-        const figures = await fuzzFunction(PKG, name, exported[name], c, DECODE_ERRORS);
-        expect(figures.cases).toBeGreaterThan(0);
-      },
-      FUZZ_TEST_TIMEOUT_MS,
-    );
-  }
-});
+describeFuzzSuite(PKG, api, table, DECODE_ERRORS);

@@ -5,14 +5,11 @@
 
 import type { AccessMethod, AccessNetworkError, AccessPlan, DesiredAccess, RatePair } from '@isp/contracts';
 import fc from 'fast-check';
-import { describe, expect, test } from 'vitest';
+import { expect } from 'vitest';
 import {
-  exportedFunctions,
-  FUZZ_TEST_TIMEOUT_MS,
+  describeFuzzSuite,
   type FuzzCase,
   type FuzzTable,
-  flattenExports,
-  fuzzFunction,
   hostileValue,
 } from '../../../../test-support/fuzz-harness';
 import * as api from '../../src/index';
@@ -561,21 +558,4 @@ const table: FuzzTable<typeof api> = {
   },
 };
 
-const exported = flattenExports({ ...api });
-
-describe(`fuzz ${PKG}`, () => {
-  test('every exported function has a fuzz case', () => {
-    expect(Object.keys(table).sort()).toEqual(exportedFunctions(exported));
-  });
-
-  for (const [name, c] of Object.entries(table) as [string, FuzzCase][]) {
-    test(
-      name,
-      async () => {
-        const figures = await fuzzFunction(PKG, name, exported[name], c, ERROR_TYPES);
-        expect(figures.cases).toBeGreaterThan(0);
-      },
-      FUZZ_TEST_TIMEOUT_MS,
-    );
-  }
-});
+describeFuzzSuite(PKG, api, table, ERROR_TYPES);
